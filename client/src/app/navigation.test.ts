@@ -1,0 +1,63 @@
+import type { TMe } from '@domain/auth.schema.ts';
+import type { TRole } from '@domain/roles.ts';
+import { ROLE_SCOPE } from '@domain/roles.ts';
+import { describe, expect, it } from 'vitest';
+import { navigationFor, referencePath } from './navigation.ts';
+
+function meWith(role: TRole, demo = true): TMe {
+  return {
+    user: { id: '00000000-0000-4000-8000-000000000001', email: 'x@jobbro.test', name: 'X', locale: 'da' },
+    memberships: [
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        role,
+        scopeType: ROLE_SCOPE[role],
+        scopeId: role === 'admin' ? null : '00000000-0000-4000-8000-000000000003',
+        scopeName: null,
+      },
+    ],
+    roles: [role],
+    csrfToken: 't',
+    demo,
+  };
+}
+
+const paths = (role: TRole, demo = true) => navigationFor(meWith(role, demo)).map((i) => i.to);
+
+describe('navigationFor', () => {
+  it('gives the admin every admin page, the outbox only in demo mode', () => {
+    expect(paths('admin')).toEqual([
+      '/',
+      '/admin/partnerships',
+      '/admin/housing-organisations',
+      '/admin/housing-areas',
+      '/admin/jobcenters',
+      '/admin/social-housing-plans',
+      '/admin/municipalities',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/outbox',
+      '/account/password',
+    ]);
+    expect(paths('admin', false)).not.toContain('/admin/outbox');
+  });
+
+  it.each(['housing_staff', 'social_worker', 'job_consultant', 'steering'] as const)(
+    'gives %s the read-only reference lists and no admin pages',
+    (role) => {
+      const p = paths(role);
+      expect(p).toContain('/data/housing-areas');
+      expect(p).toContain('/data/partnerships');
+      expect(p.some((x) => x.startsWith('/admin'))).toBe(false);
+    },
+  );
+
+  it('gives a company contact only the start page and the password page', () => {
+    expect(paths('company_contact')).toEqual(['/', '/account/password']);
+  });
+
+  it('puts reference lists under /admin for admins and /data for staff', () => {
+    expect(referencePath(meWith('admin'), 'jobcenters')).toBe('/admin/jobcenters');
+    expect(referencePath(meWith('steering'), 'jobcenters')).toBe('/data/jobcenters');
+  });
+});

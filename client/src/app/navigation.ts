@@ -1,0 +1,68 @@
+import type { TMe } from '@domain/auth.schema.ts';
+import type { TResourceKind } from '@domain/policy.ts';
+import { isAdminMe, meCan } from './actor.ts';
+
+/** The reference data every staff role reads; admins also edit it (under /admin). */
+export const REFERENCE_SLUGS = [
+  'partnerships',
+  'housing-organisations',
+  'housing-areas',
+  'jobcenters',
+  'social-housing-plans',
+  'municipalities',
+] as const;
+export type TReferenceSlug = (typeof REFERENCE_SLUGS)[number];
+
+export const REFERENCE_KIND: Record<TReferenceSlug, TResourceKind> = {
+  partnerships: 'partnership',
+  'housing-organisations': 'housing_organisation',
+  'housing-areas': 'housing_area',
+  jobcenters: 'jobcenter',
+  'social-housing-plans': 'social_housing_plan',
+  municipalities: 'municipality',
+};
+
+/** Reference lists shown to non-admin staff (municipalities are administered centrally). */
+const STAFF_REFERENCE_SLUGS: readonly TReferenceSlug[] = [
+  'partnerships',
+  'housing-organisations',
+  'housing-areas',
+  'jobcenters',
+  'social-housing-plans',
+];
+
+export type TNavGroup = 'overview' | 'data' | 'admin' | 'account';
+
+export interface TNavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  group: TNavGroup;
+}
+
+/** Where a reference list lives for this user: admins edit under /admin, staff read under /data. */
+export function referencePath(me: TMe | null | undefined, slug: TReferenceSlug): string {
+  return `${isAdminMe(me) ? '/admin' : '/data'}/${slug}`;
+}
+
+/** The navigation a user sees, decided by the same policy the server enforces. */
+export function navigationFor(me: TMe): TNavItem[] {
+  const items: TNavItem[] = [{ to: '/', labelKey: 'nav.start', group: 'overview' }];
+  const admin = isAdminMe(me);
+  const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
+  for (const slug of slugs) {
+    if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {
+      items.push({ to: referencePath(me, slug), labelKey: `nav.${slug}`, group: 'data' });
+    }
+  }
+  if (meCan(me, 'list', { kind: 'user' }))
+    items.push({ to: '/admin/users', labelKey: 'nav.users', group: 'admin' });
+  if (meCan(me, 'list', { kind: 'audit_log' })) {
+    items.push({ to: '/admin/audit', labelKey: 'nav.audit', group: 'admin' });
+  }
+  if (me.demo && meCan(me, 'list', { kind: 'mail_outbox' })) {
+    items.push({ to: '/admin/outbox', labelKey: 'nav.outbox', group: 'admin' });
+  }
+  items.push({ to: '/account/password', labelKey: 'nav.password', group: 'account' });
+  return items;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+
+describe('formatDate', () => {
+  it('shows a calendar date as dd.mm.yyyy without shifting it', () => {
+    expect(formatDate('2026-11-24')).toBe('24.11.2026');
+    expect(formatDate('2026-01-01')).toBe('01.01.2026');
+  });
+  it('shows an instant in Danish time (winter: UTC+1)', () => {
+    expect(formatDate('2026-11-24T23:30:00.000Z')).toBe('25.11.2026');
+  });
+  it('is empty for nothing or garbage', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate(undefined)).toBe('');
+    expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows HH.MM in Danish time, summer and winter', () => {
+    expect(formatTime('2026-11-24T07:05:00Z')).toBe('08.05');
+    expect(formatTime('2026-07-01T07:05:00Z')).toBe('09.05');
+  });
+  it('combines date and time', () => {
+    expect(formatDateTime('2026-11-24T13:45:00Z')).toBe('24.11.2026 14.45');
+    expect(formatDateTime(null)).toBe('');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands with a dot', () => {
+    expect(formatNumber(1234)).toBe('1.234');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(null)).toBe('');
+  });
+  it('shows amounts with a decimal comma', () => {
+    expect(formatAmount(1234.5)).toBe('1.234,50');
+  });
+});
