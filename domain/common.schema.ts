@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+// zod's own messages (wrong type, unknown enum value…) in Danish too, on server and client.
+z.config(z.locales.da());
+
+/** An optional field whose empty string means "not given"; stored as null. */
+export function optionalField<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? null : v), schema.nullish()).transform((v) => v ?? null);
+}
+
 // Building blocks shared by every feature's schemas. Messages are Danish: they are shown at
 // the field in the UI and returned in the API's `fields` map.
 export const ZUuid = z.uuid({ error: 'Ugyldigt id.' });
@@ -39,23 +47,14 @@ export const ZPhone = z
   .pipe(z.string().regex(/^(\+45)?\d{8}$/, { error: 'Telefonnummer skal være 8 cifre (evt. med +45).' }))
   .transform((v) => (v.startsWith('+45') ? v : `+45${v}`));
 
-export const ZOptionalPhone = z
-  .union([z.literal(''), ZPhone])
-  .nullish()
-  .transform((v) => (v ? v : null));
+export const ZOptionalPhone = optionalField(ZPhone);
 
-export const ZOptionalEmail = z
-  .union([z.literal(''), ZEmail])
-  .nullish()
-  .transform((v) => (v ? v : null));
+export const ZOptionalEmail = optionalField(ZEmail);
 
 /** A calendar date as yyyy-mm-dd (shown as dd.mm.yyyy in the UI). */
 export const ZIsoDate = z.iso.date({ error: 'Ugyldig dato.' });
 
-export const ZOptionalUrl = z
-  .union([z.literal(''), z.url({ error: 'Ugyldig webadresse.', protocol: /^https?$/ })])
-  .nullish()
-  .transform((v) => (v ? v : null));
+export const ZOptionalUrl = optionalField(z.url({ error: 'Ugyldig webadresse.', protocol: /^https?$/ }));
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOptionalText, ZOptionalUrl, ZPostalCode, ZRequiredText, ZUuid } from './common.schema.ts';
+import { optionalField, ZOptionalText, ZOptionalUrl, ZPostalCode, ZRequiredText, ZUuid } from './common.schema.ts';
 import { isValidCvr } from './rules/cvr.ts';
 
 export const ZCvr = z
@@ -11,15 +11,9 @@ export const ZCvr = z
 export const ZHousingOrganisationInput = z.object({
   name: ZRequiredText(150),
   partnershipId: ZUuid,
-  cvr: z
-    .union([z.literal(''), ZCvr])
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  cvr: optionalField(ZCvr),
   address: ZOptionalText(200),
-  postalCode: z
-    .union([z.literal(''), ZPostalCode])
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  postalCode: optionalField(ZPostalCode),
   city: ZOptionalText(100),
   website: ZOptionalUrl,
   /** Demo organisations that do not exist in reality are marked so nobody mistakes them. */

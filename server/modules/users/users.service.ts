@@ -2,7 +2,15 @@ import type { TListQuery, TPage } from '@domain/common.schema.ts';
 import { ROLE_SCOPE } from '@domain/roles.ts';
 import type { TMembership, TMembershipInput, TUser, TUserInvite, TUserUpdate } from '@domain/user.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
-import { invitations, memberships, users } from '@server/db/schema/index.ts';
+import {
+  housingOrganisations,
+  invitations,
+  jobcenters,
+  memberships,
+  partnerships,
+  socialHousingPlans,
+  users,
+} from '@server/db/schema/index.ts';
 import { loadMemberships, presentMembership } from '@server/platform/auth/actor.repository.ts';
 import { destroyUserSessions } from '@server/platform/auth/sessions.ts';
 import { randomToken, tokenDigest } from '@server/platform/auth/tokens.ts';
@@ -15,6 +23,13 @@ import { authorize } from '@server/platform/policy.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { presentUser } from './users.presenter.ts';
 import { findUser, insertMembership, listUsers, type TUserFilters } from './users.repository.ts';
+
+const SCOPE_TABLES = {
+  housing_organisation: housingOrganisations,
+  social_housing_plan: socialHousingPlans,
+  jobcenter: jobcenters,
+  partnership: partnerships,
+} as const;
 
 export const INVITATION_VALID_MS = 72 * 60 * 60 * 1000;
 
@@ -77,8 +92,13 @@ export function createUsersService(deps: TAppDeps) {
       // The company register arrives with the companies feature; until then the scope stays open.
       throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Virksomheder kan endnu ikke vælges.' });
     }
-    if (scopeType !== 'global' && scopeType !== 'company' && !input.scopeId) {
-      throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Vælg hvad rollen gælder for.' });
+    if (scopeType !== 'global' && scopeType !== 'company') {
+      if (!input.scopeId) throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Vælg hvad rollen gælder for.' });
+      const table = SCOPE_TABLES[scopeType];
+      const [found] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.scopeId));
+      if (!found) {
+        throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Den valgte afgrænsning findes ikke for denne rolle.' });
+      }
     }
   }
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ZEmail, ZListQuery, ZOptionalPhone, ZPostalCode } from './common.schema.ts';
+import { ZHousingOrganisationInput } from './housing-organisation.schema.ts';
+
+describe('shared field schemas', () => {
+  it('normalises phone numbers to +45 and 8 digits; empty means none', () => {
+    expect(ZOptionalPhone.parse('87 87 40 49')).toBe('+4587874049');
+    expect(ZOptionalPhone.parse('+45 87874049')).toBe('+4587874049');
+    expect(ZOptionalPhone.parse('')).toBeNull();
+    expect(ZOptionalPhone.parse(undefined)).toBeNull();
+    expect(ZOptionalPhone.safeParse('1234').error?.issues[0]?.message).toContain('8 cifre');
+  });
+  it('checks postal codes and e-mails with Danish messages', () => {
+    expect(ZPostalCode.safeParse('880').error?.issues[0]?.message).toBe('Postnummer skal være 4 cifre.');
+    expect(ZEmail.parse(' Bo@Boligviborg.DK ')).toBe('bo@boligviborg.dk');
+    expect(ZEmail.safeParse('bo@').error?.issues[0]?.message).toBe('Ugyldig e-mailadresse.');
+  });
+  it('defaults list queries and caps the page size', () => {
+    expect(ZListQuery.parse({})).toEqual({ dir: 'asc', page: 1, pageSize: 25 });
+    expect(ZListQuery.safeParse({ pageSize: '1000' }).success).toBe(false);
+  });
+  it('rejects an invalid CVR on a housing organisation', () => {
+    const r = ZHousingOrganisationInput.safeParse({ name: 'X', partnershipId: '00000000-0000-4000-8000-000000000000', cvr: '12345678' });
+    expect(r.error?.issues[0]?.path).toEqual(['cvr']);
+  });
+});

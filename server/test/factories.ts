@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { TRole } from '@domain/roles.ts';
+import type { TDbOrTx } from '@server/db/client.ts';
+import {
+  housingAreas,
+  housingOrganisations,
+  jobcenters,
+  municipalities,
+  partnerships,
+  socialHousingPlans,
+  users,
+} from '@server/db/schema/index.ts';
+import { hashPassword } from '@server/platform/auth/passwords.ts';
+import { insertMembership } from '@server/modules/users/users.repository.ts';
+
+// buildX(db, overrides) factories (STYLE.md 7): each inserts a valid row and returns it.
+
+export const TEST_PASSWORD = 'Korrekt-Hest-Batteri-42';
+let passwordHash: Promise<string> | undefined;
+let seq = 0;
+const next = () => ++seq;
+
+export async function buildMunicipality(db: TDbOrTx, o: Partial<typeof municipalities.$inferInsert> = {}) {
+  const n = next();
+  // Codes are unique; tests in one database stay well under 900 municipalities.
+  const code = String(100 + (n % 900)).padStart(3, '0');
+  const [row] = await db.insert(municipalities).values({ code, name: `Testkommune ${n}`, ...o }).returning();
+  return row!;
+}
+
+export async function buildPartnership(db: TDbOrTx, o: Partial<typeof partnerships.$inferInsert> = {}) {
+  const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
+  const [row] = await db.insert(partnerships).values({ name: `Partnerskab ${next()}`, ...o, municipalityId }).returning();
+  return row!;
+}
+
+export async function buildHousingOrganisation(db: TDbOrTx, o: Partial<typeof housingOrganisations.$inferInsert> = {}) {
+  const partnershipId = o.partnershipId ?? (await buildPartnership(db)).id;
+  const [row] = await db
+    .insert(housingOrganisations)
+    .values({ name: `Boligselskab ${next()}`, ...o, partnershipId })
+    .returning();
+  return row!;
+}
+
+export async function buildSocialHousingPlan(db: TDbOrTx, o: Partial<typeof socialHousingPlans.$inferInsert> = {}) {
+  const partnershipId = o.partnershipId ?? (await buildPartnership(db)).id;
+  const [row] = await db
+    .insert(socialHousingPlans)
+    .values({ name: `Helhedsplan ${next()}`, periodStart: '2022-01-01', periodEnd: '2025-12-31', ...o, partnershipId })
+    .returning();
+  return row!;
+}
+
+export async function buildJobcenter(db: TDbOrTx, o: Partial<typeof jobcenters.$inferInsert> = {}) {
+  const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
+  const [row] = await db.insert(jobcenters).values({ name: `Jobcenter ${next()}`, ...o, municipalityId }).returning();
+  return row!;
+}
+
+export async function buildHousingArea(db: TDbOrTx, o: Partial<typeof housingAreas.$inferInsert> = {}) {
+  const housingOrganisationId = o.housingOrganisationId ?? (await buildHousingOrganisation(db)).id;
+  const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
+  const [row] = await db
+    .insert(housingAreas)
+    .values({ name: `Område ${next()}`, postalCode: '8800', residentsCount: 500, ...o, housingOrganisationId, municipalityId })
+    .returning();
+  return row!;
+}
+
+export async function buildUser(
+  db: TDbOrTx,
+  o: Partial<typeof users.$inferInsert> & { role?: TRole; scopeId?: string | null } = {},
+) {
+  const { role, scopeId, ...values } = o;
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const [row] = await db
+    .insert(users)
+    .values({ email: `bruger${next()}-${randomUUID().slice(0, 6)}@jobbro.test`, name: `Bruger ${seq}`, passwordHash: await passwordHash, status: 'active', ...values })
+    .returning();
+  if (role) await insertMembership(db, row!.id, { role, scopeId: scopeId ?? null });
+  return row!;
+}
+
+/**
+ * One partnership with everything in it, for scope tests: an organisation with an area in a
+ * social housing plan, a jobcenter in the same municipality, and one user per role.
+ */
+export async function buildPartnershipWorld(db: TDbOrTx) {
+  const municipality = await buildMunicipality(db);
+  const partnership = await buildPartnership(db, { municipalityId: municipality.id });
+  const organisation = await buildHousingOrganisation(db, { partnershipId: partnership.id });
+  const plan = await buildSocialHousingPlan(db, { partnershipId: partnership.id });
+  const jobcenter = await buildJobcenter(db, { municipalityId: municipality.id });
+  const area = await buildHousingArea(db, {
+    housingOrganisationId: organisation.id,
+    municipalityId: municipality.id,
+    socialHousingPlanId: plan.id,
+  });
+  const usersByRole = {
+    admin: await buildUser(db, { role: 'admin' }),
+    housing_staff: await buildUser(db, { role: 'housing_staff', scopeId: organisation.id }),
+    social_worker: await buildUser(db, { role: 'social_worker', scopeId: plan.id }),
+    job_consultant: await buildUser(db, { role: 'job_consultant', scopeId: jobcenter.id }),
+    company_contact: await buildUser(db, { role: 'company_contact' }),
+    steering: await buildUser(db, { role: 'steering', scopeId: partnership.id }),
+  } satisfies Record<TRole, unknown>;
+  return { municipality, partnership, organisation, plan, jobcenter, area, users: usersByRole };
+}
