@@ -7,7 +7,10 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 export const ZLoginRequest = z.object({
   email: ZEmail,
-  password: z.string({ error: 'Skal udfyldes.' }).min(1, { error: 'Skal udfyldes.' }).max(PASSWORD_MAX_LENGTH),
+  password: z
+    .string({ error: 'Skal udfyldes.' })
+    .min(1, { error: 'Skal udfyldes.' })
+    .max(PASSWORD_MAX_LENGTH),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 

@@ -20,7 +20,11 @@ describe('shared field schemas', () => {
     expect(ZListQuery.safeParse({ pageSize: '1000' }).success).toBe(false);
   });
   it('rejects an invalid CVR on a housing organisation', () => {
-    const r = ZHousingOrganisationInput.safeParse({ name: 'X', partnershipId: '00000000-0000-4000-8000-000000000000', cvr: '12345678' });
+    const r = ZHousingOrganisationInput.safeParse({
+      name: 'X',
+      partnershipId: '00000000-0000-4000-8000-000000000000',
+      cvr: '12345678',
+    });
     expect(r.error?.issues[0]?.path).toEqual(['cvr']);
   });
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { optionalField, ZOptionalText, ZOptionalUrl, ZPostalCode, ZRequiredText, ZUuid } from './common.schema.ts';
+import {
+  optionalField,
+  ZOptionalText,
+  ZOptionalUrl,
+  ZPostalCode,
+  ZRequiredText,
+  ZUuid,
+} from './common.schema.ts';
 import { isValidCvr } from './rules/cvr.ts';
 
 export const ZCvr = z

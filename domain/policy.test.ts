@@ -20,9 +20,15 @@ describe('can', () => {
     const staff = actor(m('housing_staff', 'org-1'));
     expect(can(staff, 'update', { kind: 'housing_organisation', id: 'org-1' })).toBe(true);
     expect(can(staff, 'update', { kind: 'housing_organisation', id: 'org-2' })).toBe(false);
-    expect(can(staff, 'update', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-1' })).toBe(true);
-    expect(can(staff, 'update', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-2' })).toBe(false);
-    expect(can(staff, 'delete', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-1' })).toBe(false);
+    expect(can(staff, 'update', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-1' })).toBe(
+      true,
+    );
+    expect(can(staff, 'update', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-2' })).toBe(
+      false,
+    );
+    expect(can(staff, 'delete', { kind: 'housing_area', id: 'a', housingOrganisationId: 'org-1' })).toBe(
+      false,
+    );
   });
 
   it('lets a social worker update areas of their plan, never an area without a plan', () => {
@@ -38,7 +44,13 @@ describe('can', () => {
   });
 
   it('keeps company contacts and steering out of user data and the audit log', () => {
-    for (const role of ['company_contact', 'steering', 'housing_staff', 'social_worker', 'job_consultant'] as const) {
+    for (const role of [
+      'company_contact',
+      'steering',
+      'housing_staff',
+      'social_worker',
+      'job_consultant',
+    ] as const) {
       const a = actor(m(role, 'x'));
       expect(can(a, 'list', { kind: 'user' })).toBe(false);
       expect(can(a, 'list', { kind: 'audit_log' })).toBe(false);

@@ -80,7 +80,8 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
           (m) => resource.id === undefined || m.scopeId === resource.housingOrganisationId,
         ) ||
         has(actor, 'social_worker').some(
-          (m) => resource.id === undefined || (m.scopeId !== null && m.scopeId === resource.socialHousingPlanId),
+          (m) =>
+            resource.id === undefined || (m.scopeId !== null && m.scopeId === resource.socialHousingPlanId),
         )
       );
     case 'jobcenter':

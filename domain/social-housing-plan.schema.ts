@@ -10,9 +10,9 @@ export const ZSocialHousingPlanFields = z.object({
   description: ZOptionalText(2000),
 });
 export const ZSocialHousingPlanInput = ZSocialHousingPlanFields.refine((p) => p.periodEnd > p.periodStart, {
-    error: 'Slutdatoen skal ligge efter startdatoen.',
-    path: ['periodEnd'],
-  });
+  error: 'Slutdatoen skal ligge efter startdatoen.',
+  path: ['periodEnd'],
+});
 export const ZSocialHousingPlan = z.object({
   id: ZUuid,
   name: z.string(),

@@ -95,7 +95,8 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
       openapi: '3.0.3',
       info: {
         title: 'Jobbro API',
-        description: 'Jobbro: jobs for residents of social housing areas. Errors: { error: { code, message, fields? } }.',
+        description:
+          'Jobbro: jobs for residents of social housing areas. Errors: { error: { code, message, fields? } }.',
         version: '0.1.0',
       },
       components: {
@@ -133,14 +134,19 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
     // Hashed assets are immutable; index.html must always be fresh.
     app.get('/assets/*', { config: publicAccess }, (request, reply) => {
       const file = (request.params as { '*': string })['*'];
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file));
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .sendFile(path.join('assets', file));
     });
     app.get('/*', { config: publicAccess }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.code(404).send(errorBody('ROUTE_NOT_FOUND', `Adressen findes ikke: ${request.method} ${request.url}`));
+        return reply
+          .code(404)
+          .send(errorBody('ROUTE_NOT_FOUND', `Adressen findes ikke: ${request.method} ${request.url}`));
       }
       const file = (request.params as { '*': string })['*'];
-      if (file && existsSync(path.join(CLIENT_DIST, file)) && !file.includes('..')) return reply.sendFile(file);
+      if (file && existsSync(path.join(CLIENT_DIST, file)) && !file.includes('..'))
+        return reply.sendFile(file);
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

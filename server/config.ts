@@ -70,7 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(raw[name])})`);
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(raw[name])})`,
+    );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.JOBBRO_DATA_DIR);
@@ -78,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret) {
-    if (!embedded) throw new ConfigError('Invalid configuration: SESSION_SECRET is required when DATABASE_URL is set');
+    if (!embedded)
+      throw new ConfigError('Invalid configuration: SESSION_SECRET is required when DATABASE_URL is set');
     sessionSecret = readOrCreateSecret(dataDir);
   }
   return {

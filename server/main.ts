@@ -1,6 +1,6 @@
+import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type TConfig } from './config.ts';
 import { openDatabase } from './db/runtime.ts';
-import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './modules/demo/demo-data.ts';
 import { systemClock } from './platform/clock.ts';
 import type { TAppDeps } from './platform/http/deps.ts';
@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     logger: {
       level: config.logLevel,
       // Request logs carry method, URL, status and request id; never cookies or bodies.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
   });
 
@@ -74,7 +79,9 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   say('');
   say(`Jobbro kører på http://localhost:${port}  (API-dokumentation: http://localhost:${port}/api/docs)`);
-  say(config.databaseUrl ? 'Database: DATABASE_URL' : `Database: indlejret PostgreSQL i ${config.dataDir}/pg`);
+  say(
+    config.databaseUrl ? 'Database: DATABASE_URL' : `Database: indlejret PostgreSQL i ${config.dataDir}/pg`,
+  );
   if (config.demo) {
     say(`Demo-logins (adgangskode ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) say(`  ${u.email.padEnd(26)} ${u.label}`);

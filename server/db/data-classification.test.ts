@@ -15,9 +15,17 @@ it('classifies every column of every table, and nothing that does not exist', as
   await dropTestDatabase(name);
 
   const inDb = rows.map((r) => `${r.table_name}.${r.column_name}`);
-  const classified = Object.entries(DATA_CLASSIFICATION).flatMap(([t, cols]) => Object.keys(cols).map((c) => `${t}.${c}`));
-  expect(inDb.filter((c) => !classified.includes(c)), 'columns missing from data-classification.ts').toEqual([]);
-  expect(classified.filter((c) => !inDb.includes(c)), 'classified columns that do not exist').toEqual([]);
+  const classified = Object.entries(DATA_CLASSIFICATION).flatMap(([t, cols]) =>
+    Object.keys(cols).map((c) => `${t}.${c}`),
+  );
+  expect(
+    inDb.filter((c) => !classified.includes(c)),
+    'columns missing from data-classification.ts',
+  ).toEqual([]);
+  expect(
+    classified.filter((c) => !inDb.includes(c)),
+    'classified columns that do not exist',
+  ).toEqual([]);
   for (const cols of Object.values(DATA_CLASSIFICATION)) {
     for (const rec of Object.values(cols)) {
       expect(rec.purpose.length).toBeGreaterThan(3);

@@ -14,8 +14,16 @@ const RETAIN_ORG = 'as long as the organisation takes part in Jobbro';
 const RETAIN_ACCOUNT = 'while the account exists; deleted with it';
 const RETAIN_AUDIT = '5 years (proof of lawful processing), then purged';
 
-const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({ class: 'none', purpose, retention });
-const personal = (purpose: string, retention = RETAIN_ACCOUNT): TColumnRecord => ({ class: 'personal', purpose, retention });
+const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({
+  class: 'none',
+  purpose,
+  retention,
+});
+const personal = (purpose: string, retention = RETAIN_ACCOUNT): TColumnRecord => ({
+  class: 'personal',
+  purpose,
+  retention,
+});
 
 const timestamps = {
   created_at: none('when the row was created'),
@@ -23,7 +31,12 @@ const timestamps = {
 };
 
 export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> = {
-  municipalities: { id: none('identifier'), code: none('official municipality code'), name: none('display name'), ...timestamps },
+  municipalities: {
+    id: none('identifier'),
+    code: none('official municipality code'),
+    name: none('display name'),
+    ...timestamps,
+  },
   partnerships: {
     id: none('identifier'),
     name: none('display name'),

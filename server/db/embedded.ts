@@ -54,7 +54,8 @@ async function stopOrphan(pgDir: string, log: TLogger): Promise<void> {
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
   while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`Could not stop the orphaned PostgreSQL (pid ${pid}) in ${pgDir}`);
+    if (Date.now() > deadline)
+      throw new Error(`Could not stop the orphaned PostgreSQL (pid ${pid}) in ${pgDir}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -96,7 +97,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: TLogger): Prom
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`Embedded PostgreSQL did not start in ${pgDir}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${pgDir}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return {

@@ -52,12 +52,19 @@ export function httpStatusFor(code: TAppErrorCode): number {
   }
 }
 
-export function errorBody(code: TAppErrorCode, message?: string, fields?: Record<string, string>): TApiErrorBody {
+export function errorBody(
+  code: TAppErrorCode,
+  message?: string,
+  fields?: Record<string, string>,
+): TApiErrorBody {
   return { error: { code, message: message ?? appErrorMessagesDa[code], ...(fields ? { fields } : {}) } };
 }
 
 /** zod issues → { "periodEnd": "Slutdatoen skal …" } (first message per path). */
-export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[], prefix?: string): Record<string, string> {
+export function fieldsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix?: string,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : (prefix ?? '_');
@@ -103,7 +110,11 @@ export function appErrorFromDatabase(err: unknown): AppError | undefined {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('ROUTE_NOT_FOUND', `Adressen findes ikke: ${request.method} ${request.url.split('?')[0]}`));
+    reply
+      .code(404)
+      .send(
+        errorBody('ROUTE_NOT_FOUND', `Adressen findes ikke: ${request.method} ${request.url.split('?')[0]}`),
+      );
   });
 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
@@ -113,7 +124,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};
       for (const v of error.validation) {
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? '_');
+        const path =
+          v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? '_');
         fields[path] ??= v.message ?? 'Ugyldig værdi.';
       }
       return reply.code(400).send(errorBody('VALIDATION_FAILED', undefined, fields));
@@ -123,7 +135,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const fromDb = appErrorFromDatabase(error);
     if (fromDb) {
-      return reply.code(httpStatusFor(fromDb.code)).send(errorBody(fromDb.code, fromDb.message, fromDb.fields));
+      return reply
+        .code(httpStatusFor(fromDb.code))
+        .send(errorBody(fromDb.code, fromDb.message, fromDb.fields));
     }
     const fe = error as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE'));
@@ -131,7 +145,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Malformed JSON, wrong content type and the like: the client's mistake, said plainly.
       return reply
         .code(fe.statusCode === 415 ? 415 : 400)
-        .send(errorBody('VALIDATION_FAILED', 'Forespørgslen kunne ikke læses (ugyldig JSON eller indholdstype).'));
+        .send(
+          errorBody('VALIDATION_FAILED', 'Forespørgslen kunne ikke læses (ugyldig JSON eller indholdstype).'),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(errorBody('INTERNAL'));

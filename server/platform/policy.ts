@@ -8,7 +8,12 @@ import type { TRequestContext } from './http/request-context.ts';
  * Checks one instance against the policy inside a service. A denial is audit-logged and
  * answered as 403 (the caller could see the instance exists, e.g. from a list).
  */
-export async function authorize(db: TDbOrTx, ctx: TRequestContext, action: TAction, resource: TResource): Promise<void> {
+export async function authorize(
+  db: TDbOrTx,
+  ctx: TRequestContext,
+  action: TAction,
+  resource: TResource,
+): Promise<void> {
   if (ctx.actor && can(ctx.actor, action, resource)) return;
   await recordAudit(db, ctx, {
     action: 'denied',

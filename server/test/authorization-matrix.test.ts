@@ -33,13 +33,33 @@ const STAFF_READ: TExpect = { ...ALL(200), company_contact: 403 };
 const CASES: TCase[] = [
   { name: 'own account', method: 'GET', url: () => '/api/me', expect: ALL(200) },
   { name: 'list partnerships', method: 'GET', url: () => '/api/partnerships', expect: STAFF_READ },
-  { name: 'read a partnership', method: 'GET', url: (o) => `/api/partnerships/${o.partnership.id}`, expect: STAFF_READ },
+  {
+    name: 'read a partnership',
+    method: 'GET',
+    url: (o) => `/api/partnerships/${o.partnership.id}`,
+    expect: STAFF_READ,
+  },
   { name: 'list municipalities', method: 'GET', url: () => '/api/municipalities', expect: STAFF_READ },
-  { name: 'list housing organisations', method: 'GET', url: () => '/api/housing-organisations', expect: STAFF_READ },
+  {
+    name: 'list housing organisations',
+    method: 'GET',
+    url: () => '/api/housing-organisations',
+    expect: STAFF_READ,
+  },
   { name: 'list housing areas', method: 'GET', url: () => '/api/housing-areas', expect: STAFF_READ },
-  { name: 'read an area out of scope', method: 'GET', url: (_o, x) => `/api/housing-areas/${x.area.id}`, expect: STAFF_READ },
+  {
+    name: 'read an area out of scope',
+    method: 'GET',
+    url: (_o, x) => `/api/housing-areas/${x.area.id}`,
+    expect: STAFF_READ,
+  },
   { name: 'list jobcenters', method: 'GET', url: () => '/api/jobcenters', expect: STAFF_READ },
-  { name: 'list social housing plans', method: 'GET', url: () => '/api/social-housing-plans', expect: STAFF_READ },
+  {
+    name: 'list social housing plans',
+    method: 'GET',
+    url: () => '/api/social-housing-plans',
+    expect: STAFF_READ,
+  },
   {
     name: 'create a partnership',
     method: 'POST',
@@ -119,19 +139,38 @@ const CASES: TCase[] = [
     expect: ONLY_ADMIN(200),
   },
   { name: 'list users', method: 'GET', url: () => '/api/users', expect: ONLY_ADMIN(200) },
-  { name: 'read a user', method: 'GET', url: (o) => `/api/users/${o.users.steering.id}`, expect: ONLY_ADMIN(200) },
+  {
+    name: 'read a user',
+    method: 'GET',
+    url: (o) => `/api/users/${o.users.steering.id}`,
+    expect: ONLY_ADMIN(200),
+  },
   {
     name: 'invite a user',
     method: 'POST',
     url: () => '/api/users',
-    body: () => ({ email: `ny-${Math.random().toString(36).slice(2)}@jobbro.test`, name: 'Ny Bruger', memberships: [] }),
+    body: () => ({
+      email: `ny-${Math.random().toString(36).slice(2)}@jobbro.test`,
+      name: 'Ny Bruger',
+      memberships: [],
+    }),
     expect: ONLY_ADMIN(201),
   },
   { name: 'read the audit log', method: 'GET', url: () => '/api/audit-events', expect: ONLY_ADMIN(200) },
-  { name: 'export the audit log', method: 'GET', url: () => '/api/audit-events/export.csv', expect: ONLY_ADMIN(200) },
+  {
+    name: 'export the audit log',
+    method: 'GET',
+    url: () => '/api/audit-events/export.csv',
+    expect: ONLY_ADMIN(200),
+  },
   // Not in demo mode: the outbox stays closed even to admins.
   { name: 'read the demo outbox', method: 'GET', url: () => '/api/outbox', expect: ALL(403) },
-  { name: 'delete an area', method: 'DELETE', url: (_o, x) => `/api/housing-areas/${x.area.id}`, expect: ONLY_ADMIN(200) },
+  {
+    name: 'delete an area',
+    method: 'DELETE',
+    url: (_o, x) => `/api/housing-areas/${x.area.id}`,
+    expect: ONLY_ADMIN(200),
+  },
 ];
 
 let t: TTestApp;
@@ -152,12 +191,21 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('authorization matrix', () => {
-  const roles: TRole[] = ['housing_staff', 'social_worker', 'job_consultant', 'company_contact', 'steering', 'admin'];
+  const roles: TRole[] = [
+    'housing_staff',
+    'social_worker',
+    'job_consultant',
+    'company_contact',
+    'steering',
+    'admin',
+  ];
   for (const c of CASES) {
     it(`${c.method} ${c.name}`, async () => {
       const got: Partial<TExpect> = {};
       for (const role of roles) {
-        const res = await sessions.get(role)!.request({ method: c.method, url: c.url(own, other), payload: c.body?.(own, other) });
+        const res = await sessions
+          .get(role)!
+          .request({ method: c.method, url: c.url(own, other), payload: c.body?.(own, other) });
         got[role] = res.statusCode;
       }
       expect(got).toEqual(c.expect);

@@ -10,8 +10,8 @@ import {
   socialHousingPlans,
   users,
 } from '@server/db/schema/index.ts';
-import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { insertMembership } from '@server/modules/users/users.repository.ts';
+import { hashPassword } from '@server/platform/auth/passwords.ts';
 
 // buildX(db, overrides) factories (STYLE.md 7): each inserts a valid row and returns it.
 
@@ -24,17 +24,26 @@ export async function buildMunicipality(db: TDbOrTx, o: Partial<typeof municipal
   const n = next();
   // Codes are unique; tests in one database stay well under 900 municipalities.
   const code = String(100 + (n % 900)).padStart(3, '0');
-  const [row] = await db.insert(municipalities).values({ code, name: `Testkommune ${n}`, ...o }).returning();
+  const [row] = await db
+    .insert(municipalities)
+    .values({ code, name: `Testkommune ${n}`, ...o })
+    .returning();
   return row!;
 }
 
 export async function buildPartnership(db: TDbOrTx, o: Partial<typeof partnerships.$inferInsert> = {}) {
   const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
-  const [row] = await db.insert(partnerships).values({ name: `Partnerskab ${next()}`, ...o, municipalityId }).returning();
+  const [row] = await db
+    .insert(partnerships)
+    .values({ name: `Partnerskab ${next()}`, ...o, municipalityId })
+    .returning();
   return row!;
 }
 
-export async function buildHousingOrganisation(db: TDbOrTx, o: Partial<typeof housingOrganisations.$inferInsert> = {}) {
+export async function buildHousingOrganisation(
+  db: TDbOrTx,
+  o: Partial<typeof housingOrganisations.$inferInsert> = {},
+) {
   const partnershipId = o.partnershipId ?? (await buildPartnership(db)).id;
   const [row] = await db
     .insert(housingOrganisations)
@@ -43,18 +52,30 @@ export async function buildHousingOrganisation(db: TDbOrTx, o: Partial<typeof ho
   return row!;
 }
 
-export async function buildSocialHousingPlan(db: TDbOrTx, o: Partial<typeof socialHousingPlans.$inferInsert> = {}) {
+export async function buildSocialHousingPlan(
+  db: TDbOrTx,
+  o: Partial<typeof socialHousingPlans.$inferInsert> = {},
+) {
   const partnershipId = o.partnershipId ?? (await buildPartnership(db)).id;
   const [row] = await db
     .insert(socialHousingPlans)
-    .values({ name: `Helhedsplan ${next()}`, periodStart: '2022-01-01', periodEnd: '2025-12-31', ...o, partnershipId })
+    .values({
+      name: `Helhedsplan ${next()}`,
+      periodStart: '2022-01-01',
+      periodEnd: '2025-12-31',
+      ...o,
+      partnershipId,
+    })
     .returning();
   return row!;
 }
 
 export async function buildJobcenter(db: TDbOrTx, o: Partial<typeof jobcenters.$inferInsert> = {}) {
   const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
-  const [row] = await db.insert(jobcenters).values({ name: `Jobcenter ${next()}`, ...o, municipalityId }).returning();
+  const [row] = await db
+    .insert(jobcenters)
+    .values({ name: `Jobcenter ${next()}`, ...o, municipalityId })
+    .returning();
   return row!;
 }
 
@@ -63,7 +84,14 @@ export async function buildHousingArea(db: TDbOrTx, o: Partial<typeof housingAre
   const municipalityId = o.municipalityId ?? (await buildMunicipality(db)).id;
   const [row] = await db
     .insert(housingAreas)
-    .values({ name: `Område ${next()}`, postalCode: '8800', residentsCount: 500, ...o, housingOrganisationId, municipalityId })
+    .values({
+      name: `Område ${next()}`,
+      postalCode: '8800',
+      residentsCount: 500,
+      ...o,
+      housingOrganisationId,
+      municipalityId,
+    })
     .returning();
   return row!;
 }
@@ -76,7 +104,13 @@ export async function buildUser(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const [row] = await db
     .insert(users)
-    .values({ email: `bruger${next()}-${randomUUID().slice(0, 6)}@jobbro.test`, name: `Bruger ${seq}`, passwordHash: await passwordHash, status: 'active', ...values })
+    .values({
+      email: `bruger${next()}-${randomUUID().slice(0, 6)}@jobbro.test`,
+      name: `Bruger ${seq}`,
+      passwordHash: await passwordHash,
+      status: 'active',
+      ...values,
+    })
     .returning();
   if (role) await insertMembership(db, row!.id, { role, scopeId: scopeId ?? null });
   return row!;

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
-import pg from 'pg';
-import { PgBoss } from 'pg-boss';
 import { connectDatabase, ensureDatabase } from '@server/db/client.ts';
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from '@server/db/embedded.ts';
 import { runMigrations } from '@server/db/migrate.ts';
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
+import type { TestProject } from 'vitest/node';
 
 // One PostgreSQL per test run: the embedded one, or the server in TEST_DATABASE_URL (CI runs
 // the suite a second time against Debian's PostgreSQL 15). A migrated template database is
@@ -27,7 +27,10 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobbro-test-pg-'));
-    embedded = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: (m) => process.stderr.write(`${m}\n`) });
+    embedded = await startEmbeddedPostgres(dataDir, {
+      info: () => {},
+      warn: (m) => process.stderr.write(`${m}\n`),
+    });
     adminUrl = embedded.adminUrl;
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -40,7 +43,12 @@ export default async function setup(project: TestProject) {
   await runMigrations(database);
   await database.close();
   // The queue's schema goes into the template too, so each test database starts with it.
-  const boss = new PgBoss({ connectionString: templateUrl, schema: 'pgboss', supervise: false, schedule: false });
+  const boss = new PgBoss({
+    connectionString: templateUrl,
+    schema: 'pgboss',
+    supervise: false,
+    schedule: false,
+  });
   await boss.start();
   await boss.stop({ graceful: false, close: true });
   project.provide('pgAdminUrl', adminUrl);

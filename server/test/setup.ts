@@ -93,7 +93,11 @@ export class TestSession {
   constructor(private readonly app: FastifyInstance) {}
 
   async login(email: string, password: string): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
     if (res.statusCode === 200) {
       const setCookie = res.cookies.find((c) => c.name === 'jobbro_session');
       this.cookie = `jobbro_session=${setCookie!.value}`;

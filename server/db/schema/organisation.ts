@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,9 +61,7 @@ export const housingOrganisations = pgTable(
   },
   (t) => [
     index('housing_organisations_partnership_idx').on(t.partnershipId),
-    uniqueIndex('housing_organisations_cvr_key')
-      .on(t.cvr)
-      .where(sql`${t.cvr} is not null`),
+    uniqueIndex('housing_organisations_cvr_key').on(t.cvr).where(sql`${t.cvr} is not null`),
   ],
 );
 

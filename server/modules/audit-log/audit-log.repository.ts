@@ -1,5 +1,5 @@
-import type { TListQuery } from '@domain/common.schema.ts';
 import type { TAuditAction } from '@domain/audit.schema.ts';
+import type { TListQuery } from '@domain/common.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { auditEvents, users } from '@server/db/schema/index.ts';
 import { fetchPage, totalCount } from '@server/platform/crud/list-query.ts';
@@ -41,9 +41,14 @@ export function auditWhere(f: TAuditFilters): SQL | undefined {
   );
 }
 
-const base = (db: TDbOrTx) => db.select(columns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.userId)).$dynamic();
+const base = (db: TDbOrTx) =>
+  db.select(columns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.userId)).$dynamic();
 
-export function listAuditEvents(db: TDbOrTx, query: Pick<TListQuery, 'page' | 'pageSize'>, filters: TAuditFilters) {
+export function listAuditEvents(
+  db: TDbOrTx,
+  query: Pick<TListQuery, 'page' | 'pageSize'>,
+  filters: TAuditFilters,
+) {
   const where = auditWhere(filters);
   return fetchPage(query, (limit, offset) =>
     db

@@ -40,8 +40,16 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
     async (request, reply) => {
       const filters = request.query;
       await authorize(deps.db, request.ctx, 'export', { kind: 'audit_log' });
-      await recordAudit(deps.db, request.ctx, { action: 'export', entityType: 'audit_log', details: { criteria: filters } });
-      const csv = stringify({ header: true, columns: AUDIT_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })), bom: true });
+      await recordAudit(deps.db, request.ctx, {
+        action: 'export',
+        entityType: 'audit_log',
+        details: { criteria: filters },
+      });
+      const csv = stringify({
+        header: true,
+        columns: AUDIT_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+        bom: true,
+      });
       const out = new PassThrough();
       csv.pipe(out);
       // Stream in keyset batches so a year of events never sits in memory at once.
@@ -51,7 +59,8 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
           for (;;) {
             const rows = await auditBatch(deps.db, filters, before, EXPORT_BATCH);
             for (const row of rows) {
-              if (!csv.write(auditCsvRecord(presentAuditEvent(row)))) await new Promise((res) => csv.once('drain', res));
+              if (!csv.write(auditCsvRecord(presentAuditEvent(row))))
+                await new Promise((res) => csv.once('drain', res));
             }
             if (rows.length < EXPORT_BATCH) break;
             before = rows[rows.length - 1]!.id;

@@ -1,4 +1,10 @@
-import { ZAcceptInvitationRequest, ZChangePasswordRequest, ZInvitationInfo, ZLoginRequest, ZMe } from '@domain/auth.schema.ts';
+import {
+  ZAcceptInvitationRequest,
+  ZChangePasswordRequest,
+  ZInvitationInfo,
+  ZLoginRequest,
+  ZMe,
+} from '@domain/auth.schema.ts';
 import { ZOk } from '@domain/common.schema.ts';
 import { authOf, sessionCookieName } from '@server/platform/http/access.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
@@ -50,7 +56,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: TAppDeps): void {
 
   r.post(
     '/api/auth/password',
-    { config: { access: { self: true } }, schema: { tags, body: ZChangePasswordRequest, response: { 200: ZOk } } },
+    {
+      config: { access: { self: true } },
+      schema: { tags, body: ZChangePasswordRequest, response: { 200: ZOk } },
+    },
     async (request, reply) => {
       await auth.changePassword(request.ctx, authOf(request), request.body);
       // Every session of the user ended, this one too: the client logs in again.
@@ -63,7 +72,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: TAppDeps): void {
     '/api/auth/invitations/:token',
     {
       config: { access: { public: true, reason: 'an invited user opens the link before having a password' } },
-      schema: { tags, params: z.object({ token: z.string().min(20).max(200) }), response: { 200: ZInvitationInfo } },
+      schema: {
+        tags,
+        params: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: ZInvitationInfo },
+      },
     },
     async (request) => {
       const info = await auth.invitationInfo(request.params.token);

@@ -1,14 +1,24 @@
-import type { TAcceptInvitationRequest, TChangePasswordRequest, TLoginRequest, TMe } from '@domain/auth.schema.ts';
+import type {
+  TAcceptInvitationRequest,
+  TChangePasswordRequest,
+  TLoginRequest,
+  TMe,
+} from '@domain/auth.schema.ts';
 import { invitations, users } from '@server/db/schema/index.ts';
+import { recordAudit } from '@server/platform/audit.ts';
 import { loadMemberships, presentMembership } from '@server/platform/auth/actor.repository.ts';
 import { bumpAttempts, clearAttempts, countAttempts } from '@server/platform/auth/login-throttle.ts';
-import { hashPassword, passwordWeakness, verifyAgainstDummy, verifyPassword } from '@server/platform/auth/passwords.ts';
+import {
+  hashPassword,
+  passwordWeakness,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '@server/platform/auth/passwords.ts';
 import { createSession, destroySession, destroyUserSessions } from '@server/platform/auth/sessions.ts';
 import { tokenDigest } from '@server/platform/auth/tokens.ts';
-import { recordAudit } from '@server/platform/audit.ts';
 import { AppError } from '@server/platform/errors.ts';
-import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestAuth } from '@server/platform/http/access.ts';
+import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestContext } from '@server/platform/http/request-context.ts';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
@@ -19,7 +29,11 @@ export interface TLoginResult {
 
 export function createAuthService(deps: TAppDeps) {
   const { db, clock, config } = deps;
-  const sessionPolicy = { secret: config.sessionSecret, idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+  const sessionPolicy = {
+    secret: config.sessionSecret,
+    idleMs: config.sessionIdleMs,
+    absoluteMs: config.sessionAbsoluteMs,
+  };
 
   async function meFor(userId: string, csrfToken: string): Promise<TMe> {
     const [user] = await db
@@ -59,9 +73,9 @@ export function createAuthService(deps: TAppDeps) {
         throw new AppError('RATE_LIMITED');
       }
 
-      const ok = user?.passwordHash
-        ? await verifyPassword(user.passwordHash, input.password)
-        : (await verifyAgainstDummy(input.password), false);
+      let ok = false;
+      if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
+      else await verifyAgainstDummy(input.password);
       if (!user || !ok) {
         await bumpAttempts(db, accountKey, now, windowMs);
         await recordAudit(db, ctx, {
@@ -88,7 +102,12 @@ export function createAuthService(deps: TAppDeps) {
         const created = await createSession(tx, sessionPolicy, now, user.id, { ip: ctx.ip, userAgent });
         await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
         await clearAttempts(tx, accountKey);
-        await recordAudit(tx, ctx, { action: 'login', entityType: 'user', entityId: user.id, userId: user.id });
+        await recordAudit(tx, ctx, {
+          action: 'login',
+          entityType: 'user',
+          entityId: user.id,
+          userId: user.id,
+        });
         return created;
       });
       return { token: session.token, me: await meFor(user.id, session.csrfToken) };
@@ -106,24 +125,46 @@ export function createAuthService(deps: TAppDeps) {
     },
 
     /** Changing the password ends every other session of the user. */
-    async changePassword(ctx: TRequestContext, auth: TRequestAuth, input: TChangePasswordRequest): Promise<void> {
+    async changePassword(
+      ctx: TRequestContext,
+      auth: TRequestAuth,
+      input: TChangePasswordRequest,
+    ): Promise<void> {
       const [user] = await db.select().from(users).where(eq(users.id, auth.user.id));
       if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw new AppError('WRONG_PASSWORD', undefined, { currentPassword: 'Den nuværende adgangskode er forkert.' });
+        throw new AppError('WRONG_PASSWORD', undefined, {
+          currentPassword: 'Den nuværende adgangskode er forkert.',
+        });
       }
       const weakness = passwordWeakness(input.newPassword);
       if (weakness) throw new AppError('PASSWORD_TOO_WEAK', weakness, { newPassword: weakness });
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, passwordChangedAt: clock.now(), updatedAt: clock.now() }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, passwordChangedAt: clock.now(), updatedAt: clock.now() })
+          .where(eq(users.id, user.id));
         await destroyUserSessions(tx, user.id);
-        await recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: user.id, details: { fields: ['password'] } });
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: user.id,
+          details: { fields: ['password'] },
+        });
       });
     },
 
-    async invitationInfo(token: string): Promise<{ email: string; name: string; invitationId: string; userId: string }> {
+    async invitationInfo(
+      token: string,
+    ): Promise<{ email: string; name: string; invitationId: string; userId: string }> {
       const [row] = await db
-        .select({ invitationId: invitations.id, userId: users.id, email: users.email, name: users.name, status: users.status })
+        .select({
+          invitationId: invitations.id,
+          userId: users.id,
+          email: users.email,
+          name: users.name,
+          status: users.status,
+        })
         .from(invitations)
         .innerJoin(users, eq(users.id, invitations.userId))
         .where(

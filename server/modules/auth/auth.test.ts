@@ -13,7 +13,11 @@ afterAll(async () => t.close());
 const MINUTE = 60_000;
 
 async function auditActions(userId: string) {
-  const rows = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.userId, userId)).orderBy(desc(auditEvents.id));
+  const rows = await t.deps.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.userId, userId))
+    .orderBy(desc(auditEvents.id));
   return rows.map((r) => r.action);
 }
 
@@ -37,12 +41,19 @@ describe('login', () => {
     const user = await buildUser(t.deps.db, { role: 'admin' });
     const res = await new TestSession(t.app).login(user.email, 'forkert-adgangskode');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Forkert e-mail eller adgangskode.' });
+    expect(res.json().error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Forkert e-mail eller adgangskode.',
+    });
     expect(await auditActions(user.id)).toContain('login_failed');
   });
 
   it('answers 400 with field paths for a malformed login', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ikke-en-mail' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ikke-en-mail' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(res.json().error.fields)).toEqual(expect.arrayContaining(['email', 'password']));
@@ -80,7 +91,12 @@ describe('rate limit', () => {
   it('limits attempts per IP across accounts', async () => {
     const ip = '203.0.113.7';
     const attempt = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email, password: 'x' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { email, password: 'x' },
+      });
     for (let i = 0; i < 30; i++) expect((await attempt(`ukendt${i}@jobbro.test`)).statusCode).toBe(401);
     expect((await attempt('endnu-en@jobbro.test')).statusCode).toBe(429);
     t.clock.advance(15 * MINUTE);
@@ -144,14 +160,23 @@ describe('password change', () => {
     const user = await buildUser(t.deps.db, { role: 'company_contact' });
     const s = new TestSession(t.app);
     await s.login(user.email, TEST_PASSWORD);
-    const wrong = await s.post('/api/auth/password', { currentPassword: 'nej', newPassword: 'EnHeltNyOgLangKode-1' });
+    const wrong = await s.post('/api/auth/password', {
+      currentPassword: 'nej',
+      newPassword: 'EnHeltNyOgLangKode-1',
+    });
     expect(wrong.json().error.code).toBe('WRONG_PASSWORD');
     const short = await s.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'kort' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields.newPassword).toContain('mindst 12 tegn');
-    const common = await s.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' });
+    const common = await s.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'qwerty123456',
+    });
     expect(common.json().error.code).toBe('PASSWORD_TOO_WEAK');
-    const ok = await s.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'EnHeltNyOgLangKode-1' });
+    const ok = await s.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'EnHeltNyOgLangKode-1',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await s.get('/api/me')).statusCode).toBe(401);
     expect((await new TestSession(t.app).login(user.email, 'EnHeltNyOgLangKode-1')).statusCode).toBe(200);

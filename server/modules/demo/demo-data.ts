@@ -24,11 +24,36 @@ const DEMO_VERSION = 1;
 
 export const DEMO_USERS = [
   { email: 'admin@jobbro.test', name: 'Anne Administrator', role: 'admin', label: 'Sekretariat (admin)' },
-  { email: 'bolig@jobbro.test', name: 'Bo Boligmand', role: 'housing_staff', label: 'Boligorganisation – Boligselskabet Viborg' },
-  { email: 'boligsocial@jobbro.test', name: 'Sara Socialrådgiver', role: 'social_worker', label: 'Boligsocial medarbejder – Helhedsplan Viborg' },
-  { email: 'jobkonsulent@jobbro.test', name: 'Jens Jobkonsulent', role: 'job_consultant', label: 'Jobkonsulent – Jobcenter Viborg' },
-  { email: 'styregruppe@jobbro.test', name: 'Stine Styregruppe', role: 'steering', label: 'Styregruppe – Viborg' },
-  { email: 'virksomhed@jobbro.test', name: 'Viggo Virksomhed', role: 'company_contact', label: 'Virksomhed (tilknyttes virksomhed senere)' },
+  {
+    email: 'bolig@jobbro.test',
+    name: 'Bo Boligmand',
+    role: 'housing_staff',
+    label: 'Boligorganisation – Boligselskabet Viborg',
+  },
+  {
+    email: 'boligsocial@jobbro.test',
+    name: 'Sara Socialrådgiver',
+    role: 'social_worker',
+    label: 'Boligsocial medarbejder – Helhedsplan Viborg',
+  },
+  {
+    email: 'jobkonsulent@jobbro.test',
+    name: 'Jens Jobkonsulent',
+    role: 'job_consultant',
+    label: 'Jobkonsulent – Jobcenter Viborg',
+  },
+  {
+    email: 'styregruppe@jobbro.test',
+    name: 'Stine Styregruppe',
+    role: 'steering',
+    label: 'Styregruppe – Viborg',
+  },
+  {
+    email: 'virksomhed@jobbro.test',
+    name: 'Viggo Virksomhed',
+    role: 'company_contact',
+    label: 'Virksomhed (tilknyttes virksomhed senere)',
+  },
 ] as const;
 
 interface TCity {
@@ -37,7 +62,13 @@ interface TCity {
   postalCode: string;
   jobcenterEmail: string | null;
   plan: string | null;
-  organisations: { name: string; cvr?: string; website?: string; fictional?: boolean; areas: { name: string; residents: number; fictional?: boolean; inPlan?: boolean }[] }[];
+  organisations: {
+    name: string;
+    cvr?: string;
+    website?: string;
+    fictional?: boolean;
+    areas: { name: string; residents: number; fictional?: boolean; inPlan?: boolean }[];
+  }[];
 }
 
 const CITIES: TCity[] = [
@@ -109,7 +140,10 @@ const CITIES: TCity[] = [
   },
 ];
 
-async function upsertId<T extends { id: string }>(find: () => Promise<T | undefined>, create: () => Promise<T[]>): Promise<string> {
+async function upsertId<T extends { id: string }>(
+  find: () => Promise<T | undefined>,
+  create: () => Promise<T[]>,
+): Promise<string> {
   const found = await find();
   if (found) return found.id;
   const [created] = await create();
@@ -130,7 +164,11 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     for (const u of DEMO_USERS) {
       const userId = await upsertId(
         async () => (await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email)))[0],
-        () => tx.insert(users).values({ email: u.email, name: u.name, passwordHash, status: 'active' }).returning({ id: users.id }),
+        () =>
+          tx
+            .insert(users)
+            .values({ email: u.email, name: u.name, passwordHash, status: 'active' })
+            .returning({ id: users.id }),
       );
       const scope =
         u.role === 'housing_staff'
@@ -142,7 +180,10 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
               : u.role === 'steering'
                 ? { partnershipId: scopes.viborgPartnership }
                 : {};
-      await tx.insert(memberships).values({ userId, role: u.role, ...scope }).onConflictDoNothing();
+      await tx
+        .insert(memberships)
+        .values({ userId, role: u.role, ...scope })
+        .onConflictDoNothing();
     }
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: DEMO_VERSION });
   });
@@ -153,11 +194,27 @@ async function loadPlaces(tx: TDbOrTx) {
   const ids = { viborgOrganisation: '', viborgPlan: '', viborgJobcenter: '', viborgPartnership: '' };
   for (const city of CITIES) {
     const municipalityId = await upsertId(
-      async () => (await tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, city.code)))[0],
-      () => tx.insert(municipalities).values({ code: city.code, name: `${city.name} Kommune` }).returning({ id: municipalities.id }),
+      async () =>
+        (
+          await tx
+            .select({ id: municipalities.id })
+            .from(municipalities)
+            .where(eq(municipalities.code, city.code))
+        )[0],
+      () =>
+        tx
+          .insert(municipalities)
+          .values({ code: city.code, name: `${city.name} Kommune` })
+          .returning({ id: municipalities.id }),
     );
     const partnershipId = await upsertId(
-      async () => (await tx.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.municipalityId, municipalityId)))[0],
+      async () =>
+        (
+          await tx
+            .select({ id: partnerships.id })
+            .from(partnerships)
+            .where(eq(partnerships.municipalityId, municipalityId))
+        )[0],
       () =>
         tx
           .insert(partnerships)

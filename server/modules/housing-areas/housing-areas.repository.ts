@@ -1,7 +1,12 @@
 import type { TListQuery } from '@domain/common.schema.ts';
 import type { THousingArea, THousingAreaInput } from '@domain/housing-area.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
-import { housingAreas, housingOrganisations, municipalities, socialHousingPlans } from '@server/db/schema/index.ts';
+import {
+  housingAreas,
+  housingOrganisations,
+  municipalities,
+  socialHousingPlans,
+} from '@server/db/schema/index.ts';
 import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
 import type { TReferenceRepository } from '@server/platform/crud/reference-routes.ts';
 import { tableWrites } from '@server/platform/crud/table-writes.ts';
@@ -36,13 +41,26 @@ const base = (db: TDbOrTx) =>
     .leftJoin(socialHousingPlans, eq(socialHousingPlans.id, housingAreas.socialHousingPlanId))
     .$dynamic();
 
-export const housingAreasRepository: TReferenceRepository<THousingArea, THousingAreaInput, THousingAreaFilters> = {
+export const housingAreasRepository: TReferenceRepository<
+  THousingArea,
+  THousingAreaInput,
+  THousingAreaFilters
+> = {
   list(db, query: TListQuery, filters) {
     const where = and(
-      searchAny(query.q, [housingAreas.name, housingAreas.postalCode, housingOrganisations.name, municipalities.name]),
-      filters.housingOrganisationId ? eq(housingAreas.housingOrganisationId, filters.housingOrganisationId) : undefined,
+      searchAny(query.q, [
+        housingAreas.name,
+        housingAreas.postalCode,
+        housingOrganisations.name,
+        municipalities.name,
+      ]),
+      filters.housingOrganisationId
+        ? eq(housingAreas.housingOrganisationId, filters.housingOrganisationId)
+        : undefined,
       filters.municipalityId ? eq(housingAreas.municipalityId, filters.municipalityId) : undefined,
-      filters.socialHousingPlanId ? eq(housingAreas.socialHousingPlanId, filters.socialHousingPlanId) : undefined,
+      filters.socialHousingPlanId
+        ? eq(housingAreas.socialHousingPlanId, filters.socialHousingPlanId)
+        : undefined,
     );
     const order = orderFor(
       query,
@@ -56,7 +74,13 @@ export const housingAreasRepository: TReferenceRepository<THousingArea, THousing
       'name',
       housingAreas.id,
     );
-    return fetchPage(query, (limit, offset) => base(db).where(where).orderBy(...order).limit(limit).offset(offset));
+    return fetchPage(query, (limit, offset) =>
+      base(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    );
   },
   async findById(db, id) {
     const [row] = await base(db).where(eq(housingAreas.id, id));

@@ -1,5 +1,11 @@
 import { auditEvents } from '@server/db/schema/index.ts';
-import { buildHousingArea, buildHousingOrganisation, buildMunicipality, buildUser, TEST_PASSWORD } from '@server/test/factories.ts';
+import {
+  buildHousingArea,
+  buildHousingOrganisation,
+  buildMunicipality,
+  buildUser,
+  TEST_PASSWORD,
+} from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +93,9 @@ describe('housing areas', () => {
       'Aalykke',
       'Åparken',
     ]);
-    const desc = await admin.get(`/api/housing-areas?housingOrganisationId=${org.id}&sort=name&dir=desc&pageSize=2&page=2`);
+    const desc = await admin.get(
+      `/api/housing-areas?housingOrganisationId=${org.id}&sort=name&dir=desc&pageSize=2&page=2`,
+    );
     expect(desc.json()).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(desc.json().items.map((a: { name: string }) => a.name)).toEqual(['Østervang', 'Ærtebjerg']);
     const beyond = await admin.get(`/api/housing-areas?housingOrganisationId=${org.id}&page=9`);
@@ -106,7 +114,9 @@ describe('housing areas', () => {
     expect(res.json()).toMatchObject({ residentsCount: 99, name: area.name });
     const bad = await admin.patch(`/api/housing-areas/${area.id}`, { postalCode: 'abcd' });
     expect(bad.statusCode).toBe(400);
-    const missing = await admin.patch('/api/housing-areas/00000000-0000-4000-8000-000000000000', { residentsCount: 1 });
+    const missing = await admin.patch('/api/housing-areas/00000000-0000-4000-8000-000000000000', {
+      residentsCount: 1,
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -117,7 +127,9 @@ describe('housing areas', () => {
     expect(inUse.json().error.code).toBe('IN_USE');
     expect((await admin.delete(`/api/housing-areas/${area.id}`)).statusCode).toBe(200);
     expect((await admin.get(`/api/housing-areas/${area.id}`)).statusCode).toBe(404);
-    expect((await admin.delete(`/api/housing-organisations/${area.housingOrganisationId}`)).statusCode).toBe(200);
+    expect((await admin.delete(`/api/housing-organisations/${area.housingOrganisationId}`)).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -126,7 +138,11 @@ describe('other reference data', () => {
     const partnership = (await admin.get('/api/partnerships')).json();
     const p = partnership.items[0] ?? (await buildHousingOrganisation(t.deps.db));
     const partnershipId = p.partnershipId ?? p.id;
-    const bad = await admin.post('/api/housing-organisations', { name: 'Forkert CVR', partnershipId, cvr: '12345678' });
+    const bad = await admin.post('/api/housing-organisations', {
+      name: 'Forkert CVR',
+      partnershipId,
+      cvr: '12345678',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.cvr).toContain('Ugyldigt CVR-nummer');
   });
@@ -145,10 +161,18 @@ describe('other reference data', () => {
 
   it('normalises jobcenter phone numbers to +45', async () => {
     const muni = await buildMunicipality(t.deps.db);
-    const res = await admin.post('/api/jobcenters', { name: 'Jobcenter Test', municipalityId: muni.id, phone: '87 87 40 49' });
+    const res = await admin.post('/api/jobcenters', {
+      name: 'Jobcenter Test',
+      municipalityId: muni.id,
+      phone: '87 87 40 49',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().phone).toBe('+4587874049');
-    const bad = await admin.post('/api/jobcenters', { name: 'Jobcenter Test 2', municipalityId: muni.id, phone: '123' });
+    const bad = await admin.post('/api/jobcenters', {
+      name: 'Jobcenter Test 2',
+      municipalityId: muni.id,
+      phone: '123',
+    });
     expect(bad.json().error.fields.phone).toContain('8 cifre');
   });
 });

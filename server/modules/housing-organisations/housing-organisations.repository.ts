@@ -11,7 +11,10 @@ export interface THousingOrganisationFilters {
   partnershipId?: string;
 }
 
-const areaCount = sql<number>`(select count(*) from ${housingAreas} where ${housingAreas.housingOrganisationId} = ${housingOrganisations.id})`.mapWith(Number);
+const areaCount =
+  sql<number>`(select count(*) from ${housingAreas} where ${housingAreas.housingOrganisationId} = ${housingOrganisations.id})`.mapWith(
+    Number,
+  );
 
 const columns = {
   id: housingOrganisations.id,
@@ -41,7 +44,12 @@ export const housingOrganisationsRepository: TReferenceRepository<
 > = {
   list(db, query: TListQuery, filters) {
     const where = and(
-      searchAny(query.q, [housingOrganisations.name, housingOrganisations.city, housingOrganisations.cvr, partnerships.name]),
+      searchAny(query.q, [
+        housingOrganisations.name,
+        housingOrganisations.city,
+        housingOrganisations.cvr,
+        partnerships.name,
+      ]),
       filters.partnershipId ? eq(housingOrganisations.partnershipId, filters.partnershipId) : undefined,
     );
     const order = orderFor(
@@ -55,7 +63,13 @@ export const housingOrganisationsRepository: TReferenceRepository<
       'name',
       housingOrganisations.id,
     );
-    return fetchPage(query, (limit, offset) => base(db).where(where).orderBy(...order).limit(limit).offset(offset));
+    return fetchPage(query, (limit, offset) =>
+      base(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    );
   },
   async findById(db, id) {
     const [row] = await base(db).where(eq(housingOrganisations.id, id));

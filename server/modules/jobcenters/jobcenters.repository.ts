@@ -36,11 +36,20 @@ export const jobcentersRepository: TReferenceRepository<TJobcenter, TJobcenterIn
     );
     const order = orderFor(
       query,
-      { name: { column: jobcenters.name, text: true }, municipalityName: { column: municipalities.name, text: true } },
+      {
+        name: { column: jobcenters.name, text: true },
+        municipalityName: { column: municipalities.name, text: true },
+      },
       'name',
       jobcenters.id,
     );
-    return fetchPage(query, (limit, offset) => base(db).where(where).orderBy(...order).limit(limit).offset(offset));
+    return fetchPage(query, (limit, offset) =>
+      base(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    );
   },
   async findById(db, id) {
     const [row] = await base(db).where(eq(jobcenters.id, id));

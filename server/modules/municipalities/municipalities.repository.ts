@@ -12,9 +12,20 @@ const columns = { id: municipalities.id, code: municipalities.code, name: munici
 export const municipalitiesRepository: TReferenceRepository<TMunicipality, TMunicipalityInput, object> = {
   list(db: TDbOrTx, query: TListQuery) {
     const where = searchAny(query.q, [municipalities.name, municipalities.code]);
-    const order = orderFor(query, { name: { column: municipalities.name, text: true }, code: { column: municipalities.code } }, 'name', municipalities.id);
+    const order = orderFor(
+      query,
+      { name: { column: municipalities.name, text: true }, code: { column: municipalities.code } },
+      'name',
+      municipalities.id,
+    );
     return fetchPage(query, (limit, offset) =>
-      db.select({ ...columns, total: totalCount }).from(municipalities).where(where).orderBy(...order).limit(limit).offset(offset),
+      db
+        .select({ ...columns, total: totalCount })
+        .from(municipalities)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
     );
   },
   async findById(db, id) {

@@ -17,7 +17,10 @@ const columns = {
 };
 
 const base = (db: TDbOrTx) =>
-  db.select({ ...columns, total: totalCount }).from(partnerships).innerJoin(municipalities, eq(municipalities.id, partnerships.municipalityId));
+  db
+    .select({ ...columns, total: totalCount })
+    .from(partnerships)
+    .innerJoin(municipalities, eq(municipalities.id, partnerships.municipalityId));
 
 export const partnershipsRepository: TReferenceRepository<TPartnership, TPartnershipInput, object> = {
   list(db, query: TListQuery) {
@@ -32,7 +35,13 @@ export const partnershipsRepository: TReferenceRepository<TPartnership, TPartner
       'name',
       partnerships.id,
     );
-    return fetchPage(query, (limit, offset) => base(db).where(where).orderBy(...order).limit(limit).offset(offset));
+    return fetchPage(query, (limit, offset) =>
+      base(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    );
   },
   async findById(db, id) {
     const [row] = await base(db).where(eq(partnerships.id, id));

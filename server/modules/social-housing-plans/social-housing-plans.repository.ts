@@ -11,7 +11,10 @@ export interface TSocialHousingPlanFilters {
   partnershipId?: string;
 }
 
-const areaCount = sql<number>`(select count(*) from ${housingAreas} where ${housingAreas.socialHousingPlanId} = ${socialHousingPlans.id})`.mapWith(Number);
+const areaCount =
+  sql<number>`(select count(*) from ${housingAreas} where ${housingAreas.socialHousingPlanId} = ${socialHousingPlans.id})`.mapWith(
+    Number,
+  );
 
 const columns = {
   id: socialHousingPlans.id,
@@ -52,7 +55,13 @@ export const socialHousingPlansRepository: TReferenceRepository<
       'name',
       socialHousingPlans.id,
     );
-    return fetchPage(query, (limit, offset) => base(db).where(where).orderBy(...order).limit(limit).offset(offset));
+    return fetchPage(query, (limit, offset) =>
+      base(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    );
   },
   async findById(db, id) {
     const [row] = await base(db).where(eq(socialHousingPlans.id, id));

@@ -47,7 +47,13 @@ export async function listUsers(db: TDbOrTx, query: TListQuery, filters: TUserFi
     users.id,
   );
   return fetchPage(query, (limit, offset) =>
-    db.select({ ...columns, total: totalCount }).from(users).where(where).orderBy(...order).limit(limit).offset(offset),
+    db
+      .select({ ...columns, total: totalCount })
+      .from(users)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
   );
 }
 
@@ -80,7 +86,14 @@ export function membershipValues(userId: string, input: TMembershipInput) {
   }
 }
 
-export async function insertMembership(db: TDbOrTx, userId: string, input: TMembershipInput): Promise<string> {
-  const [row] = await db.insert(memberships).values(membershipValues(userId, input)).returning({ id: memberships.id });
+export async function insertMembership(
+  db: TDbOrTx,
+  userId: string,
+  input: TMembershipInput,
+): Promise<string> {
+  const [row] = await db
+    .insert(memberships)
+    .values(membershipValues(userId, input))
+    .returning({ id: memberships.id });
   return row!.id;
 }

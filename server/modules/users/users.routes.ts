@@ -1,5 +1,13 @@
 import { ZIdParams, ZListQuery, ZOk, ZPage } from '@domain/common.schema.ts';
-import { USER_SORTS, ZMembership, ZMembershipInput, ZUser, ZUserInvite, ZUserListQuery, ZUserUpdate } from '@domain/user.schema.ts';
+import {
+  USER_SORTS,
+  ZMembership,
+  ZMembershipInput,
+  ZUser,
+  ZUserInvite,
+  ZUserListQuery,
+  ZUserUpdate,
+} from '@domain/user.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -29,13 +37,19 @@ export function registerUserRoutes(app: FastifyInstance, deps: TAppDeps): void {
 
   r.get(
     '/api/users/:id',
-    { config: { access: { subject: 'user', action: 'read' } }, schema: { tags, params: ZIdParams, response: { 200: ZUser } } },
+    {
+      config: { access: { subject: 'user', action: 'read' } },
+      schema: { tags, params: ZIdParams, response: { 200: ZUser } },
+    },
     async (request) => service.get(request.ctx, request.params.id),
   );
 
   r.post(
     '/api/users',
-    { config: { access: { subject: 'user', action: 'create' } }, schema: { tags, body: ZUserInvite, response: { 201: ZUser } } },
+    {
+      config: { access: { subject: 'user', action: 'create' } },
+      schema: { tags, body: ZUserInvite, response: { 201: ZUser } },
+    },
     async (request, reply) => {
       const user = await service.invite(request.ctx, request.body);
       reply.code(201);
@@ -54,7 +68,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: TAppDeps): void {
 
   r.post(
     '/api/users/:id/invitation',
-    { config: { access: { subject: 'user', action: 'update' } }, schema: { tags, params: ZIdParams, response: { 200: ZOk } } },
+    {
+      config: { access: { subject: 'user', action: 'update' } },
+      schema: { tags, params: ZIdParams, response: { 200: ZOk } },
+    },
     async (request) => {
       await service.resendInvitation(request.ctx, request.params.id);
       return { ok: true as const };

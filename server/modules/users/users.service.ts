@@ -11,10 +11,10 @@ import {
   socialHousingPlans,
   users,
 } from '@server/db/schema/index.ts';
+import { recordAudit } from '@server/platform/audit.ts';
 import { loadMemberships, presentMembership } from '@server/platform/auth/actor.repository.ts';
 import { destroyUserSessions } from '@server/platform/auth/sessions.ts';
 import { randomToken, tokenDigest } from '@server/platform/auth/tokens.ts';
-import { recordAudit } from '@server/platform/audit.ts';
 import { AppError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestContext } from '@server/platform/http/request-context.ts';
@@ -45,7 +45,11 @@ export function createUsersService(deps: TAppDeps) {
   }
 
   /** Writes the invitation and its mail in the caller's transaction; returns the mail id. */
-  async function issueInvitation(tx: TDbOrTx, ctx: TRequestContext, user: { id: string; email: string; name: string }) {
+  async function issueInvitation(
+    tx: TDbOrTx,
+    ctx: TRequestContext,
+    user: { id: string; email: string; name: string },
+  ) {
     const token = randomToken();
     // A new invitation replaces any earlier one still open.
     await tx
@@ -86,18 +90,23 @@ export function createUsersService(deps: TAppDeps) {
   async function checkScopeAllowed(input: TMembershipInput): Promise<void> {
     const scopeType = ROLE_SCOPE[input.role];
     if (scopeType === 'global' && input.scopeId) {
-      throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Administratorer har ingen afgrænsning.' });
+      throw new AppError('VALIDATION_FAILED', undefined, {
+        scopeId: 'Administratorer har ingen afgrænsning.',
+      });
     }
     if (scopeType === 'company' && input.scopeId) {
       // The company register arrives with the companies feature; until then the scope stays open.
       throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Virksomheder kan endnu ikke vælges.' });
     }
     if (scopeType !== 'global' && scopeType !== 'company') {
-      if (!input.scopeId) throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Vælg hvad rollen gælder for.' });
+      if (!input.scopeId)
+        throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Vælg hvad rollen gælder for.' });
       const table = SCOPE_TABLES[scopeType];
       const [found] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.scopeId));
       if (!found) {
-        throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Den valgte afgrænsning findes ikke for denne rolle.' });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          scopeId: 'Den valgte afgrænsning findes ikke for denne rolle.',
+        });
       }
     }
   }
@@ -157,7 +166,12 @@ export function createUsersService(deps: TAppDeps) {
           throw new AppError('CONFLICT', 'Brugeren har allerede valgt en adgangskode.');
         }
         const mail = await issueInvitation(tx, ctx, user);
-        await recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: id, details: { invitation: 'resent' } });
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          details: { invitation: 'resent' },
+        });
         return mail;
       });
       await dispatch(mailId);
@@ -179,7 +193,12 @@ export function createUsersService(deps: TAppDeps) {
           .set({ name: input.name, locale: input.locale, status, updatedAt: clock.now() })
           .where(eq(users.id, id));
         if (status === 'disabled') await destroyUserSessions(tx, id);
-        await recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: id, details: { fields: Object.keys(input) } });
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          details: { fields: Object.keys(input) },
+        });
         return present(tx, id);
       });
     },
@@ -212,7 +231,12 @@ export function createUsersService(deps: TAppDeps) {
         if (removed[0]!.role === 'admin' && userId === ctx.actor?.userId) {
           throw new AppError('CONFLICT', 'Du kan ikke fjerne din egen administratorrolle.');
         }
-        await recordAudit(tx, ctx, { action: 'delete', entityType: 'membership', entityId: membershipId, details: { userId } });
+        await recordAudit(tx, ctx, {
+          action: 'delete',
+          entityType: 'membership',
+          entityId: membershipId,
+          details: { userId },
+        });
       });
     },
   };

@@ -59,7 +59,9 @@ async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
 
 function decodeMail(raw: string): string {
   // quoted-printable soft breaks and escapes, enough to read the link back
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
 describe('invitations', () => {
@@ -80,22 +82,41 @@ describe('invitations', () => {
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.json()).toEqual({ email: 'ny.kollega@boligviborg.dk', name: 'Ny Kollega' });
 
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'qwerty123456' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'qwerty123456' },
+    });
     expect(weak.json().error.code).toBe('PASSWORD_TOO_WEAK');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'Ringparken-Rundt-2026' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'Ringparken-Rundt-2026' },
+    });
     expect(ok.statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'Ringparken-Rundt-2027' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'Ringparken-Rundt-2027' },
+    });
     expect(again.json().error.code).toBe('INVITATION_INVALID');
 
     const login = await new TestSession(t.app).login('ny.kollega@boligviborg.dk', 'Ringparken-Rundt-2026');
     expect(login.statusCode).toBe(200);
     expect(login.json().memberships[0].scopeName).toBe(org.name);
-    const [row] = await t.deps.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'ny.kollega@boligviborg.dk'));
+    const [row] = await t.deps.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, 'ny.kollega@boligviborg.dk'));
     expect(row!.status).toBe('sent');
   });
 
   it('expires an invitation after 72 hours', async () => {
-    const res = await admin.post('/api/users', { email: 'sen@jobbro.test', name: 'Sen Bruger', memberships: [] });
+    const res = await admin.post('/api/users', {
+      email: 'sen@jobbro.test',
+      name: 'Sen Bruger',
+      memberships: [],
+    });
     expect(res.statusCode).toBe(201);
     const mail = await waitFor(() => received.find((m) => m.to === 'sen@jobbro.test'));
     const token = decodeMail(mail.raw).match(/\/invitation\/([A-Za-z0-9_-]{40,})/)![1]!;
@@ -108,7 +129,11 @@ describe('invitations', () => {
 
   it('refuses a second user with the same e-mail, whatever the case', async () => {
     await buildUser(t.deps.db, { email: 'dublet@jobbro.test' });
-    const res = await admin.post('/api/users', { email: 'DUBLET@jobbro.test', name: 'Dublet', memberships: [] });
+    const res = await admin.post('/api/users', {
+      email: 'DUBLET@jobbro.test',
+      name: 'Dublet',
+      memberships: [],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'EMAIL_TAKEN', fields: { email: expect.any(String) } });
   });
@@ -119,7 +144,10 @@ describe('invitations', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields.scopeId).toBe('Vælg hvad rollen gælder for.');
     const org = await buildHousingOrganisation(t.deps.db);
-    const wrongKind = await admin.post(`/api/users/${u.id}/memberships`, { role: 'job_consultant', scopeId: org.id });
+    const wrongKind = await admin.post(`/api/users/${u.id}/memberships`, {
+      role: 'job_consultant',
+      scopeId: org.id,
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.fields.scopeId).toContain('findes ikke');
     const ok = await admin.post(`/api/users/${u.id}/memberships`, { role: 'company_contact' });
@@ -150,9 +178,13 @@ describe('user list', () => {
   });
 
   it('sorts names with Danish collation (Æ, Ø, Å last)', async () => {
-    for (const name of ['Åge Zoom', 'Ærling Test', 'Zenia Test', 'Østen Test']) await buildUser(t.deps.db, { name, role: 'company_contact' });
+    for (const name of ['Åge Zoom', 'Ærling Test', 'Zenia Test', 'Østen Test'])
+      await buildUser(t.deps.db, { name, role: 'company_contact' });
     const res = await admin.get('/api/users?role=company_contact&sort=name&pageSize=200');
-    const names = res.json().items.map((u: { name: string }) => u.name).filter((n: string) => /^(Åge|Ærling|Zenia|Østen)/.test(n));
+    const names = res
+      .json()
+      .items.map((u: { name: string }) => u.name)
+      .filter((n: string) => /^(Åge|Ærling|Zenia|Østen)/.test(n));
     expect(names).toEqual(['Zenia Test', 'Ærling Test', 'Østen Test', 'Åge Zoom']);
   });
 });

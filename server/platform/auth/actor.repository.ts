@@ -9,8 +9,8 @@ import {
   partnerships,
   socialHousingPlans,
 } from '@server/db/schema/index.ts';
-import { alias } from 'drizzle-orm/pg-core';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 export type TResolvedMembership = TMeMembership & Pick<TActorMembership, 'municipalityId' | 'partnershipId'>;
 
@@ -18,7 +18,10 @@ const steeringPartnership = alias(partnerships, 'steering_partnership');
 const orgPartnership = alias(partnerships, 'org_partnership');
 
 /** Memberships of the given users with their scope's name and the ids the policy needs. */
-export async function loadMemberships(db: TDbOrTx, userIds: string[]): Promise<Map<string, TResolvedMembership[]>> {
+export async function loadMemberships(
+  db: TDbOrTx,
+  userIds: string[],
+): Promise<Map<string, TResolvedMembership[]>> {
   const byUser = new Map<string, TResolvedMembership[]>();
   if (userIds.length === 0) return byUser;
   const rows = await db
@@ -56,7 +59,8 @@ export async function loadMemberships(db: TDbOrTx, userIds: string[]): Promise<M
       id: r.id,
       role: r.role,
       scopeType,
-      scopeId: r.housingOrganisationId ?? r.socialHousingPlanId ?? r.jobcenterId ?? r.partnershipId ?? r.companyId,
+      scopeId:
+        r.housingOrganisationId ?? r.socialHousingPlanId ?? r.jobcenterId ?? r.partnershipId ?? r.companyId,
       scopeName: r.orgName ?? r.planName ?? r.jobcenterName ?? r.steeringName ?? null,
       municipalityId: r.orgMunicipalityId ?? r.jobcenterMunicipalityId ?? r.steeringMunicipalityId ?? null,
       partnershipId: r.orgPartnershipId ?? r.planPartnershipId ?? r.partnershipId ?? null,

@@ -32,7 +32,8 @@ let common: Set<string> | undefined;
 
 /** Danish reason a new password is refused, or null when it is acceptable. */
 export function passwordWeakness(password: string): string | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return `Adgangskoden skal være mindst ${PASSWORD_MIN_LENGTH} tegn.`;
+  if ([...password].length < PASSWORD_MIN_LENGTH)
+    return `Adgangskoden skal være mindst ${PASSWORD_MIN_LENGTH} tegn.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Adgangskoden må højst være ${PASSWORD_MAX_LENGTH} tegn.`;
   common ??= new Set(dictionary['passwords-common'].slice(0, COMMON_PASSWORD_COUNT));
   if (common.has(password.toLowerCase())) return 'Adgangskoden er blandt de mest almindelige. Vælg en anden.';

@@ -61,7 +61,13 @@ export async function resolveSession(
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
-      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        status: users.status,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -102,4 +108,3 @@ export async function purgeExpiredSessions(db: TDbOrTx, policy: TSessionPolicy, 
     .returning({ id: sessions.id });
   return rows.length;
 }
-

@@ -40,7 +40,6 @@ export interface TReferenceResourceDef<TOut extends { id: string }, TIn extends 
   resourceOf(row: TOut): TResource;
 }
 
-
 export function registerReferenceResource<TOut extends { id: string }, TIn extends object, TFilters>(
   app: FastifyInstance,
   deps: TAppDeps,
@@ -63,7 +62,18 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
     def.path,
     {
       config: { access: { subject, action: 'list' } },
-      schema: { tags: [def.tag], querystring: listQuery, response: { 200: z.object({ items: z.array(output), total: z.number(), page: z.number(), pageSize: z.number() }) } },
+      schema: {
+        tags: [def.tag],
+        querystring: listQuery,
+        response: {
+          200: z.object({
+            items: z.array(output),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
     },
     async (request) => {
       const { q, sort, dir, page, pageSize, ...filters } = request.query as TListQuery & TFilters;
@@ -115,9 +125,12 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
       await deps.db.transaction(async (tx) => {
         const current = await load(tx, id);
         await authorize(tx, request.ctx, 'update', def.resourceOf(current));
-        const currentInput = Object.fromEntries(Object.keys(def.fields.shape).map((k) => [k, current[k as keyof TOut]]));
+        const currentInput = Object.fromEntries(
+          Object.keys(def.fields.shape).map((k) => [k, current[k as keyof TOut]]),
+        );
         const merged = def.input.safeParse({ ...currentInput, ...(request.body as object) });
-        if (!merged.success) throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(merged.error.issues));
+        if (!merged.success)
+          throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(merged.error.issues));
         await repo.update(tx, id, merged.data);
         // Moving an instance (e.g. an area to another organisation) must stay within the actor's scope.
         await authorize(tx, request.ctx, 'update', def.resourceOf(await load(tx, id)));

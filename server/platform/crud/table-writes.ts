@@ -8,7 +8,10 @@ type TWritableTable = PgTable & { id: PgColumn; updatedAt: PgColumn };
 export function tableWrites<TIn extends object>(table: TWritableTable) {
   return {
     async insert(db: TDbOrTx, input: TIn): Promise<string> {
-      const [row] = (await db.insert(table).values(input as never).returning({ id: table.id })) as { id: string }[];
+      const [row] = (await db
+        .insert(table)
+        .values(input as never)
+        .returning({ id: table.id })) as { id: string }[];
       return row!.id;
     },
     async update(db: TDbOrTx, id: string, input: TIn): Promise<void> {

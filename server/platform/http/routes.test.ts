@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TTestApp } from '@server/test/setup.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Every route must declare its authentication and policy (STYLE.md 2), and every route that
 // is not public must answer 401 without a session — walking the app's own route table, so a
@@ -27,7 +27,11 @@ describe('route declarations', () => {
     expect(guarded.length).toBeGreaterThan(25);
     const failures: string[] = [];
     for (const route of guarded) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       if (res.statusCode !== 401 || res.json().error.code !== 'UNAUTHENTICATED') {
         failures.push(`${route.method} ${route.url} → ${res.statusCode}`);
       }
@@ -37,8 +41,11 @@ describe('route declarations', () => {
 
   it('keeps public routes few and explained', () => {
     const publicRoutes = t.app.registeredRoutes.filter((r) => r.access && 'public' in r.access);
-    for (const r of publicRoutes) expect(r.access && 'public' in r.access && r.access.reason.length).toBeGreaterThan(3);
-    const apiPublic = publicRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    for (const r of publicRoutes)
+      expect(r.access && 'public' in r.access && r.access.reason.length).toBeGreaterThan(3);
+    const apiPublic = publicRoutes
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
     expect(apiPublic.sort()).toEqual(
       [
         'GET /api/auth/invitations/:token',
@@ -55,7 +62,9 @@ describe('errors and headers', () => {
   it('answers an unknown API route with a JSON 404', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/does-not-exist' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('findes ikke') } });
+    expect(res.json()).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('findes ikke') },
+    });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {

@@ -20,9 +20,7 @@ export const MAIL_SWEEP_JOB = 'mail.sweep';
  */
 export class Mailer {
   private transport: Transporter | null;
-  constructor(
-    private readonly opts: { smtpUrl: string | undefined; from: string; clock: TClock },
-  ) {
+  constructor(private readonly opts: { smtpUrl: string | undefined; from: string; clock: TClock }) {
     this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   }
 
@@ -54,13 +52,24 @@ export class Mailer {
       .returning();
     if (!row) return;
     try {
-      await this.transport.sendMail({ from: this.opts.from, to: row.to, subject: row.subject, text: row.textBody });
-      await db.update(mailOutbox).set({ status: 'sent', sentAt: this.opts.clock.now(), error: null }).where(eq(mailOutbox.id, id));
+      await this.transport.sendMail({
+        from: this.opts.from,
+        to: row.to,
+        subject: row.subject,
+        text: row.textBody,
+      });
+      await db
+        .update(mailOutbox)
+        .set({ status: 'sent', sentAt: this.opts.clock.now(), error: null })
+        .where(eq(mailOutbox.id, id));
     } catch (err) {
       const failed = row.attempts >= 5;
       await db
         .update(mailOutbox)
-        .set({ status: failed ? 'failed' : 'queued', error: err instanceof Error ? err.message.slice(0, 500) : 'unknown' })
+        .set({
+          status: failed ? 'failed' : 'queued',
+          error: err instanceof Error ? err.message.slice(0, 500) : 'unknown',
+        })
         .where(eq(mailOutbox.id, id));
       if (!failed) throw err; // the queue retries with backoff
     }

@@ -20,7 +20,13 @@ export async function startJobQueue(
   jobs: TJobDefinition[],
   options: { work: boolean; onError: (err: unknown) => void },
 ): Promise<TJobQueue> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, schedule: options.work, supervise: options.work });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 4,
+    schedule: options.work,
+    supervise: options.work,
+  });
   boss.on('error', options.onError);
   await boss.start();
   for (const job of jobs) {

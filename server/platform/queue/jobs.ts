@@ -7,7 +7,9 @@ import type { TJobDefinition } from './job-queue.ts';
 export const PURGE_JOB = 'purge.sessions';
 
 /** The platform's background jobs; feature modules add theirs here as they arrive. */
-export function platformJobs(deps: Omit<TAppDeps, 'queue'> & { queue: () => TAppDeps['queue'] }): TJobDefinition[] {
+export function platformJobs(
+  deps: Omit<TAppDeps, 'queue'> & { queue: () => TAppDeps['queue'] },
+): TJobDefinition[] {
   return [
     {
       name: MAIL_DELIVER_JOB,
@@ -17,7 +19,8 @@ export function platformJobs(deps: Omit<TAppDeps, 'queue'> & { queue: () => TApp
       name: MAIL_SWEEP_JOB,
       cron: '*/5 * * * *',
       handler: async () => {
-        for (const id of await deps.mailer.findStale(deps.db, 2 * 60_000)) await deps.queue().send(MAIL_DELIVER_JOB, { id });
+        for (const id of await deps.mailer.findStale(deps.db, 2 * 60_000))
+          await deps.queue().send(MAIL_DELIVER_JOB, { id });
       },
     },
     {
@@ -27,7 +30,11 @@ export function platformJobs(deps: Omit<TAppDeps, 'queue'> & { queue: () => TApp
         const now = deps.clock.now();
         await purgeExpiredSessions(
           deps.db,
-          { secret: deps.config.sessionSecret, idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs },
+          {
+            secret: deps.config.sessionSecret,
+            idleMs: deps.config.sessionIdleMs,
+            absoluteMs: deps.config.sessionAbsoluteMs,
+          },
           now,
         );
         await purgeOldAttempts(deps.db, new Date(now.getTime() - 24 * 60 * 60_000));
