@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ZEmail, ZListQuery, ZOptionalPhone, ZPostalCode } from './common.schema.ts';
+import {
+  ZEmail,
+  ZListQuery,
+  ZOptionalPhone,
+  ZOptionalText,
+  ZPostalCode,
+  ZRequiredText,
+} from './common.schema.ts';
 import { ZHousingOrganisationInput } from './housing-organisation.schema.ts';
 
 describe('shared field schemas', () => {
@@ -14,6 +21,12 @@ describe('shared field schemas', () => {
     expect(ZPostalCode.safeParse('880').error?.issues[0]?.message).toBe('Postnummer skal være 4 cifre.');
     expect(ZEmail.parse(' Bo@Boligviborg.DK ')).toBe('bo@boligviborg.dk');
     expect(ZEmail.safeParse('bo@').error?.issues[0]?.message).toBe('Ugyldig e-mailadresse.');
+  });
+  it('refuses CPR numbers in free text', () => {
+    expect(ZRequiredText().safeParse('Kontakt 010190-1234').error?.issues[0]?.message).toBe(
+      'Må ikke indeholde et CPR-nummer.',
+    );
+    expect(ZOptionalText().safeParse('Ring 87874049').success).toBe(true);
   });
   it('defaults list queries and caps the page size', () => {
     expect(ZListQuery.parse({})).toEqual({ dir: 'asc', page: 1, pageSize: 25 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsCprLike } from './rules/cpr.ts';
 
 // zod's own messages (wrong type, unknown enum value…) in Danish too, on server and client.
 z.config(z.locales.da());
@@ -12,18 +13,23 @@ export function optionalField<T extends z.ZodType>(schema: T) {
 // the field in the UI and returned in the API's `fields` map.
 export const ZUuid = z.uuid({ error: 'Ugyldigt id.' });
 
+// Jobbro never stores CPR numbers (DOMAIN.md): every free-text field refuses one.
+const NO_CPR = { error: 'Må ikke indeholde et CPR-nummer.' };
+
 export const ZRequiredText = (max = 200) =>
   z
     .string({ error: 'Skal udfyldes.' })
     .trim()
     .min(1, { error: 'Skal udfyldes.' })
-    .max(max, { error: `Højst ${max} tegn.` });
+    .max(max, { error: `Højst ${max} tegn.` })
+    .refine((v) => !containsCprLike(v), NO_CPR);
 
 export const ZOptionalText = (max = 2000) =>
   z
     .string()
     .trim()
     .max(max, { error: `Højst ${max} tegn.` })
+    .refine((v) => !containsCprLike(v), NO_CPR)
     .nullish()
     .transform((v) => (v ? v : null));
 

@@ -5,6 +5,7 @@ import type {
   TMe,
 } from '@domain/auth.schema.ts';
 import { invitations, users } from '@server/db/schema/index.ts';
+import { DEMO_PASSWORD } from '@server/modules/demo/demo-data.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { loadMemberships, presentMembership } from '@server/platform/auth/actor.repository.ts';
 import { bumpAttempts, clearAttempts, countAttempts } from '@server/platform/auth/login-throttle.ts';
@@ -76,6 +77,8 @@ export function createAuthService(deps: TAppDeps) {
       let ok = false;
       if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
       else await verifyAgainstDummy(input.password);
+      // The published demo password opens nothing outside demo mode, whatever the database holds.
+      if (!config.demo && input.password === DEMO_PASSWORD) ok = false;
       if (!user || !ok) {
         await bumpAttempts(db, accountKey, now, windowMs);
         await recordAudit(db, ctx, {
@@ -120,8 +123,16 @@ export function createAuthService(deps: TAppDeps) {
       });
     },
 
-    me(auth: TRequestAuth): Promise<TMe> {
-      return meFor(auth.user.id, auth.csrfToken);
+    /** The access hook already loaded the user and memberships: no further queries. */
+    me(auth: TRequestAuth): TMe {
+      const { id, email, name, locale } = auth.user;
+      return {
+        user: { id, email, name, locale },
+        memberships: auth.memberships,
+        roles: [...new Set(auth.memberships.map((m) => m.role))],
+        csrfToken: auth.csrfToken,
+        demo: config.demo,
+      };
     },
 
     /** Changing the password ends every other session of the user. */

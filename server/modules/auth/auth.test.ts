@@ -1,4 +1,6 @@
 import { auditEvents } from '@server/db/schema/index.ts';
+import { DEMO_PASSWORD } from '@server/modules/demo/demo-data.ts';
+import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { buildUser, TEST_PASSWORD } from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
 import { desc, eq } from 'drizzle-orm';
@@ -73,6 +75,23 @@ describe('login', () => {
     const res = await new TestSession(t.app).login(user.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('ACCOUNT_DISABLED');
+  });
+});
+
+describe('demo password', () => {
+  it('is refused outside demo mode and accepted in it', async () => {
+    const user = await buildUser(t.deps.db, {
+      role: 'admin',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    expect((await new TestSession(t.app).login(user.email, DEMO_PASSWORD)).statusCode).toBe(401);
+    const demo = await createTestApp({ config: { demo: true } });
+    const demoUser = await buildUser(demo.deps.db, {
+      role: 'admin',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    expect((await new TestSession(demo.app).login(demoUser.email, DEMO_PASSWORD)).statusCode).toBe(200);
+    await demo.close();
   });
 });
 
