@@ -71,7 +71,8 @@ export function registerAccessControl(app: FastifyInstance, deps: TAppDeps): voi
     if (!access) throw new AppError('FORBIDDEN', 'Ruten mangler en adgangserklæring.');
 
     let expired = false;
-    const raw = request.cookies[cookieName];
+    // Only the API looks at sessions: the client's static files need no database round trip.
+    const raw = request.url.startsWith('/api/') ? request.cookies[cookieName] : undefined;
     if (raw) {
       const unsigned = request.unsignCookie(raw);
       if (unsigned.valid && unsigned.value) {
