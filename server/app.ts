@@ -129,7 +129,8 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerOutboxRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false, index: false, maxAge: 0 });
+    // serve: false — only the two routes below serve files, each with its access declaration.
+    await app.register(fastifyStatic, { root: CLIENT_DIST, serve: false, cacheControl: false });
     const publicAccess = { access: { public: true as const, reason: 'the web client' } };
     // Hashed assets are immutable; index.html must always be fresh.
     app.get('/assets/*', { config: publicAccess }, (request, reply) => {

@@ -1,11 +1,11 @@
-import { setUnauthorizedHandler } from '@client/api/client.ts';
+import { setCsrfToken, setUnauthorizedHandler } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { RouterProvider } from 'react-router';
-import { ME_KEY, rememberAuthFailure } from './auth.ts';
+import { rememberAuthFailure, resetSession } from './auth.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -23,8 +23,8 @@ const queryClient = new QueryClient({
 // Any 401 means the session is gone: forget the user and go to /login (which says why).
 setUnauthorizedHandler((code) => {
   rememberAuthFailure(code === 'UNAUTHENTICATED' ? 'SESSION_EXPIRED' : code);
-  queryClient.removeQueries();
-  queryClient.setQueryData(ME_KEY, null);
+  setCsrfToken(null);
+  resetSession(queryClient, null);
   void router.navigate('/login', { replace: true });
 });
 

@@ -46,11 +46,19 @@ export function useCurrentMe(): TMe {
   return data;
 }
 
+/**
+ * A new session (or none): drop every cached answer of the previous one, but keep the "me"
+ * query itself, so the mounted guards see the change (removing it would orphan their observer).
+ */
+export function resetSession(qc: QueryClient, me: TMe | null): void {
+  qc.setQueryData(ME_KEY, me);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+}
+
 export async function login(qc: QueryClient, body: TLoginRequest): Promise<TMe> {
   const me = await request<TMe>('POST', '/api/auth/login', { body, expect401: true });
   setCsrfToken(me.csrfToken);
-  qc.removeQueries();
-  qc.setQueryData(ME_KEY, me);
+  resetSession(qc, me);
   return me;
 }
 
@@ -59,8 +67,7 @@ export async function logout(qc: QueryClient): Promise<void> {
     await request('POST', '/api/auth/logout', { body: {}, expect401: true });
   } finally {
     setCsrfToken(null);
-    qc.removeQueries();
-    qc.setQueryData(ME_KEY, null);
+    resetSession(qc, null);
   }
 }
 

@@ -35,7 +35,13 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, onClose, o
     }
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={title}
+      centered
+    >
       <Stack>
         <Text>{message}</Text>
         <ErrorAlert error={error} />

@@ -118,7 +118,7 @@ export function DataTable<T>(props: Props<T>) {
   return (
     <Stack gap="md">
       {(props.searchable ?? true) || props.filters ? (
-        <Group align="flex-end" gap="md" wrap="wrap">
+        <Group align="flex-end" gap="md" wrap="wrap" className="list-filters">
           {(props.searchable ?? true) && (
             <TextInput
               id={searchId}
@@ -126,7 +126,6 @@ export function DataTable<T>(props: Props<T>) {
               label={props.searchLabel ?? t('list.search')}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
-              style={{ flex: '1 1 16rem', maxWidth: '28rem' }}
             />
           )}
           {props.filters}
@@ -151,7 +150,7 @@ export function DataTable<T>(props: Props<T>) {
       {data && data.items.length > 0 ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={640} type="native">
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
               <caption className="visually-hidden">{props.caption}</caption>
               <Table.Thead>
                 <Table.Tr>

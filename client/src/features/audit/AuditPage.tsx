@@ -45,7 +45,11 @@ export function AuditPage() {
     {
       key: 'action',
       header: t('audit.action'),
-      render: (e) => <Badge color={ACTION_COLOR[e.action]}>{t(`audit.actions.${e.action}`)}</Badge>,
+      render: (e) => (
+        <Badge color={ACTION_COLOR[e.action]} style={{ minWidth: 'max-content' }}>
+          {t(`audit.actions.${e.action}`)}
+        </Badge>
+      ),
     },
     {
       key: 'entity',

@@ -45,7 +45,7 @@ export function InvitationPage() {
     setBusy(true);
     try {
       await request('POST', '/api/auth/invitations/accept', { body: { token, password }, expect401: true });
-      navigate('/login', { replace: true, state: { notice: 'invitation.accepted' } });
+      void navigate('/login', { replace: true, state: { notice: 'invitation.accepted' } });
     } catch (err) {
       setFieldErrors(serverFieldErrors(err));
       setError(err);

@@ -44,7 +44,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(parsed.data);
-      navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
+      void navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -82,6 +82,7 @@ export function ResourceFormModal({ opened, onClose, slug, path, fields, schema,
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={opened}
       onClose={onClose}
       title={t(editing ? `ref.${slug}.edit` : `ref.${slug}.create`)}

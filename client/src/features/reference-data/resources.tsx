@@ -65,8 +65,9 @@ function nameCell(name: string, fictional: boolean, t: TFunction): ReactNode {
   return (
     <Group gap={6} wrap="nowrap">
       <span style={{ fontWeight: 600 }}>{name}</span>
-      {fictional ? (
-        <Badge color="gray" size="sm">
+      {/* The demo data already names fictional rows "(fiktiv)"; say it only where the name does not. */}
+      {fictional && !/fiktiv/i.test(name) ? (
+        <Badge color="gray" size="sm" style={{ flexShrink: 0 }}>
           {t('ref.fictional')}
         </Badge>
       ) : null}

@@ -192,7 +192,13 @@ function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.invite')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('users.invite')}
+      size="lg"
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Text size="sm">{t('users.inviteLead')}</Text>

@@ -1,0 +1,222 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_USERS, launch, login, navHrefs, newContext, type TDemoRole } from './support.ts';
+
+// Each demo user logs in and sees the navigation of its role, decided by the shared policy.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ADMIN_PAGES = [
+  '/admin/partnerships',
+  '/admin/housing-organisations',
+  '/admin/housing-areas',
+  '/admin/jobcenters',
+  '/admin/social-housing-plans',
+  '/admin/municipalities',
+  '/admin/users',
+  '/admin/audit',
+  '/admin/outbox',
+];
+const DATA_PAGES = [
+  '/data/partnerships',
+  '/data/housing-organisations',
+  '/data/housing-areas',
+  '/data/jobcenters',
+  '/data/social-housing-plans',
+];
+
+const EXPECTED: Record<TDemoRole, { present: string[]; absent: string[]; roleLabel: string }> = {
+  admin: {
+    present: ['/', ...ADMIN_PAGES, '/account/password'],
+    absent: DATA_PAGES,
+    roleLabel: 'Sekretariat (administrator)',
+  },
+  housing_staff: {
+    present: ['/', ...DATA_PAGES, '/account/password'],
+    absent: ADMIN_PAGES,
+    roleLabel: 'Boligorganisation',
+  },
+  social_worker: {
+    present: ['/', ...DATA_PAGES, '/account/password'],
+    absent: ADMIN_PAGES,
+    roleLabel: 'Boligsocial medarbejder',
+  },
+  job_consultant: {
+    present: ['/', ...DATA_PAGES, '/account/password'],
+    absent: ADMIN_PAGES,
+    roleLabel: 'Jobkonsulent',
+  },
+  steering: {
+    present: ['/', ...DATA_PAGES, '/account/password'],
+    absent: ADMIN_PAGES,
+    roleLabel: 'Styregruppe',
+  },
+  company_contact: {
+    present: ['/', '/account/password'],
+    absent: [...ADMIN_PAGES, ...DATA_PAGES],
+    roleLabel: 'Virksomhed',
+  },
+};
+
+describe('each demo user sees the navigation of its role', () => {
+  for (const role of Object.keys(DEMO_USERS) as TDemoRole[]) {
+    it(`${DEMO_USERS[role]} (${role})`, async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      try {
+        await login(page, DEMO_USERS[role]);
+        const hrefs = await navHrefs(page);
+        for (const p of EXPECTED[role].present) expect(hrefs, `${role} should see ${p}`).toContain(p);
+        for (const p of EXPECTED[role].absent) expect(hrefs, `${role} should not see ${p}`).not.toContain(p);
+        // The start page says who they are, with the Danish role label.
+        await expect(
+          page.getByText(EXPECTED[role].roleLabel, { exact: true }).first().isVisible(),
+        ).resolves.toBe(true);
+        await expect(page.locator('main').getByText(DEMO_USERS[role]).first().isVisible()).resolves.toBe(
+          true,
+        );
+        // A page outside the role is refused with a clear message, not a blank page.
+        if (role !== 'admin') {
+          await page.goto('/admin/users');
+          await page.getByRole('heading', { level: 1, name: 'Ingen adgang' }).waitFor();
+        }
+        // Logging out ends the session: the app goes back to the login page.
+        await page.getByRole('button', { name: 'Log ud' }).click();
+        await page.waitForURL((url) => url.pathname === '/login');
+        await page.goto('/');
+        await page.waitForURL((url) => url.pathname === '/login');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('login errors', () => {
+  it('a wrong password shows the Danish error in an alert', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      await page.getByLabel('E-mail').fill('admin@jobbro.test');
+      await page.getByLabel('Adgangskode').fill('forkert-adgangskode');
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Forkert e-mail eller adgangskode.' });
+      await alert.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('empty fields are flagged at the fields before anything is sent', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await expect(page.getByLabel('E-mail').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.getByText('Ugyldig e-mailadresse.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('too many failures for one account show the rate-limit message', async () => {
+    const email = 'ratelimit-test@jobbro.test';
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${baseUrl()}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'wrong-password-123' }),
+      });
+    }
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Adgangskode').fill('wrong-password-123');
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.getByRole('alert').filter({ hasText: 'For mange loginforsøg' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard and small screens', () => {
+  it('Tab reaches the skip link first, and it moves to the main content', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await login(page, DEMO_USERS.admin);
+      await page.goto('/admin/housing-areas');
+      await page.locator('h1').waitFor();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({
+        text: document.activeElement?.textContent,
+        href: document.activeElement?.getAttribute('href'),
+      }));
+      expect(focused).toEqual({ text: 'Gå til hovedindhold', href: '#main' });
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      // Also on the public login page.
+      await context.clearCookies();
+      await page.goto('/login');
+      await page.locator('h1').waitFor();
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+        'Gå til hovedindhold',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('at 375 px the burger opens the navigation', async () => {
+    const context = await newContext(browser, { width: 375, height: 812 });
+    const page = await context.newPage();
+    try {
+      await login(page, DEMO_USERS.admin);
+      const link = page.locator('#main-navigation').getByRole('link', { name: 'Boligområder' });
+      // Closed: the navigation is off-screen (and inert, so Tab does not wander into it).
+      await expect(link.evaluate((el) => el.getBoundingClientRect().right <= 0)).resolves.toBe(true);
+      const burger = page.getByRole('button', { name: 'Åbn menu' });
+      await burger.click();
+      await page.waitForTimeout(400);
+      await expect(link.evaluate((el) => el.getBoundingClientRect().left >= 0)).resolves.toBe(true);
+      await link.click();
+      await page.waitForURL((url) => url.pathname === '/admin/housing-areas');
+      await page.getByRole('heading', { level: 1, name: 'Boligområder' }).waitFor();
+      // The menu closes again after choosing a page; no horizontal page scroll at 375 px.
+      await page.getByRole('button', { name: 'Åbn menu' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the language switch shows English and remembers it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await login(page, DEMO_USERS.steering);
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      await expect(page.getByText('Steering group', { exact: true }).first().isVisible()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Jobbro-Demo-2026!';
+
+export const DEMO_USERS = {
+  admin: 'admin@jobbro.test',
+  housing_staff: 'bolig@jobbro.test',
+  social_worker: 'boligsocial@jobbro.test',
+  job_consultant: 'jobkonsulent@jobbro.test',
+  steering: 'styregruppe@jobbro.test',
+  company_contact: 'virksomhed@jobbro.test',
+} as const;
+export type TDemoRole = keyof typeof DEMO_USERS;
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
+}
+
+/** Logs in through the login form and waits for the start page. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { level: 1, name: /^Velkommen/ }).waitFor();
+}
+
+/** Goes to a page and waits until its data has loaded. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await settle(page);
+}
+
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+  // Let Mantine's transitions (modals, skeletons) finish so colours are final.
+  await page.waitForTimeout(350);
+}
+
+/** The hrefs of the main navigation. */
+export async function navHrefs(page: Page): Promise<string[]> {
+  return page
+    .locator('#main-navigation a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** axe with the WCAG 2.1 A/AA tags; prints every violation before failing. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (result.violations.length > 0) {
+    const text = result.violations
+      .map(
+        (v) =>
+          `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
+            .join('\n')}`,
+      )
+      .join('\n');
+    console.error(`axe violations on ${label} (${page.url()}):\n${text}`);
+  }
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.length}`),
+    `axe violations on ${label}`,
+  ).toEqual([]);
+}
