@@ -1,3 +1,5 @@
+import { ROLES } from '@domain/roles.ts';
+import { USER_STATUSES } from '@domain/user.schema.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { housingOrganisations, jobcenters, partnerships, socialHousingPlans } from './organisation.ts';
@@ -10,9 +12,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     /** argon2id PHC string; null until an invited user sets a password. */
     passwordHash: text('password_hash'),
-    status: text('status', { enum: ['invited', 'active', 'disabled'] })
-      .notNull()
-      .default('invited'),
+    status: text('status', { enum: USER_STATUSES }).notNull().default('invited'),
     locale: text('locale', { enum: ['da', 'en'] })
       .notNull()
       .default('da'),
@@ -36,9 +36,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', {
-      enum: ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'company_contact', 'steering'],
-    }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     housingOrganisationId: uuid('housing_organisation_id').references(() => housingOrganisations.id),
     socialHousingPlanId: uuid('social_housing_plan_id').references(() => socialHousingPlans.id),
     jobcenterId: uuid('jobcenter_id').references(() => jobcenters.id),

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@domain/audit.schema.ts';
 import { bigserial, index, inet, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -10,20 +11,7 @@ export const auditEvents = pgTable(
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     userId: uuid('user_id'),
-    action: text('action', {
-      enum: [
-        'login',
-        'login_failed',
-        'logout',
-        'read',
-        'search',
-        'create',
-        'update',
-        'delete',
-        'export',
-        'denied',
-      ],
-    }).notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     entityType: text('entity_type'),
     entityId: text('entity_id'),
     requestId: text('request_id'),

@@ -27,6 +27,12 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
       const { page, pageSize, ...filters } = request.query;
       await authorize(deps.db, request.ctx, 'list', { kind: 'audit_log' });
       const result = await listAuditEvents(deps.db, { page, pageSize }, filters);
+      // The log names users and IPs: looking at it is itself logged.
+      await recordAudit(deps.db, request.ctx, {
+        action: 'search',
+        entityType: 'audit_log',
+        details: { criteria: filters },
+      });
       return { ...result, items: result.items.map(presentAuditEvent) };
     },
   );

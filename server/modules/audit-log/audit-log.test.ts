@@ -69,6 +69,8 @@ describe('audit log', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes(',login,'))).toBe(true);
     const exports = await admin.get(`/api/audit-events?action=export&userId=${adminId}`);
+    const lookups = await admin.get(`/api/audit-events?action=search&entityType=audit_log&userId=${adminId}`);
+    expect(lookups.json().total).toBeGreaterThan(0);
     expect(exports.json().items[0].details).toEqual({ criteria: { action: 'login' } });
   });
 

@@ -7,7 +7,13 @@ import {
   municipalities,
   socialHousingPlans,
 } from '@server/db/schema/index.ts';
-import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
+import {
+  fetchPage,
+  orderFor,
+  searchAny,
+  totalCount,
+  withoutTotal,
+} from '@server/platform/crud/list-query.ts';
 import type { TReferenceRepository } from '@server/platform/crud/reference-routes.ts';
 import { tableWrites } from '@server/platform/crud/table-writes.ts';
 import { and, eq } from 'drizzle-orm';
@@ -83,10 +89,7 @@ export const housingAreasRepository: TReferenceRepository<
     );
   },
   async findById(db, id) {
-    const [row] = await base(db).where(eq(housingAreas.id, id));
-    if (!row) return undefined;
-    const { total: _t, ...rest } = row;
-    return rest;
+    return withoutTotal(await base(db).where(eq(housingAreas.id, id)));
   },
   ...tableWrites<THousingAreaInput>(housingAreas),
 };

@@ -2,7 +2,13 @@ import type { TListQuery } from '@domain/common.schema.ts';
 import type { THousingOrganisation, THousingOrganisationInput } from '@domain/housing-organisation.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { housingAreas, housingOrganisations, partnerships } from '@server/db/schema/index.ts';
-import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
+import {
+  fetchPage,
+  orderFor,
+  searchAny,
+  totalCount,
+  withoutTotal,
+} from '@server/platform/crud/list-query.ts';
 import type { TReferenceRepository } from '@server/platform/crud/reference-routes.ts';
 import { tableWrites } from '@server/platform/crud/table-writes.ts';
 import { and, eq, sql } from 'drizzle-orm';
@@ -72,10 +78,7 @@ export const housingOrganisationsRepository: TReferenceRepository<
     );
   },
   async findById(db, id) {
-    const [row] = await base(db).where(eq(housingOrganisations.id, id));
-    if (!row) return undefined;
-    const { total: _t, ...rest } = row;
-    return rest;
+    return withoutTotal(await base(db).where(eq(housingOrganisations.id, id)));
   },
   ...tableWrites<THousingOrganisationInput>(housingOrganisations),
 };

@@ -2,7 +2,13 @@ import type { TListQuery } from '@domain/common.schema.ts';
 import type { TJobcenter, TJobcenterInput } from '@domain/jobcenter.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { jobcenters, municipalities } from '@server/db/schema/index.ts';
-import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
+import {
+  fetchPage,
+  orderFor,
+  searchAny,
+  totalCount,
+  withoutTotal,
+} from '@server/platform/crud/list-query.ts';
 import type { TReferenceRepository } from '@server/platform/crud/reference-routes.ts';
 import { tableWrites } from '@server/platform/crud/table-writes.ts';
 import { and, eq } from 'drizzle-orm';
@@ -52,10 +58,7 @@ export const jobcentersRepository: TReferenceRepository<TJobcenter, TJobcenterIn
     );
   },
   async findById(db, id) {
-    const [row] = await base(db).where(eq(jobcenters.id, id));
-    if (!row) return undefined;
-    const { total: _t, ...rest } = row;
-    return rest;
+    return withoutTotal(await base(db).where(eq(jobcenters.id, id)));
   },
   ...tableWrites<TJobcenterInput>(jobcenters),
 };

@@ -1,6 +1,7 @@
 import { ZListQuery, ZPage } from '@domain/common.schema.ts';
 import { ZOutboxMail } from '@domain/outbox.schema.ts';
 import { mailOutbox } from '@server/db/schema/index.ts';
+import { recordAudit } from '@server/platform/audit.ts';
 import { fetchPage, totalCount } from '@server/platform/crud/list-query.ts';
 import { AppError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
@@ -33,6 +34,11 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: TAppDeps): void
           .limit(limit)
           .offset(offset),
       );
+      await recordAudit(deps.db, request.ctx, {
+        action: 'read',
+        entityType: 'mail_outbox',
+        details: { page: request.query.page },
+      });
       return {
         ...page,
         items: page.items.map((m) => ({

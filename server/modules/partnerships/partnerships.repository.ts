@@ -2,7 +2,13 @@ import type { TListQuery } from '@domain/common.schema.ts';
 import type { TPartnership, TPartnershipInput } from '@domain/partnership.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { municipalities, partnerships } from '@server/db/schema/index.ts';
-import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
+import {
+  fetchPage,
+  orderFor,
+  searchAny,
+  totalCount,
+  withoutTotal,
+} from '@server/platform/crud/list-query.ts';
 import type { TReferenceRepository } from '@server/platform/crud/reference-routes.ts';
 import { tableWrites } from '@server/platform/crud/table-writes.ts';
 import { eq } from 'drizzle-orm';
@@ -44,10 +50,7 @@ export const partnershipsRepository: TReferenceRepository<TPartnership, TPartner
     );
   },
   async findById(db, id) {
-    const [row] = await base(db).where(eq(partnerships.id, id));
-    if (!row) return undefined;
-    const { total: _t, ...rest } = row;
-    return rest;
+    return withoutTotal(await base(db).where(eq(partnerships.id, id)));
   },
   ...tableWrites<TPartnershipInput>(partnerships),
 };

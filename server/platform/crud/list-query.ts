@@ -53,3 +53,11 @@ export async function fetchPage<TRow extends { total: number }>(
   const items = rows.map(({ total: _t, ...rest }) => rest);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
+
+/** The one row of a `base` select that carries `total`, without it (for find-by-id). */
+export function withoutTotal<TRow extends { total: number }>(rows: TRow[]): Omit<TRow, 'total'> | undefined {
+  const row = rows[0];
+  if (!row) return undefined;
+  const { total: _total, ...rest } = row;
+  return rest;
+}
