@@ -78,6 +78,30 @@ describe('login', () => {
   });
 });
 
+describe('behind https', () => {
+  it('sets a Secure cookie with the __Host- prefix', async () => {
+    const secure = await createTestApp({
+      config: { secureCookies: true, publicUrl: 'https://jobbro.example.dk' },
+    });
+    const user = await buildUser(secure.deps.db, { role: 'admin' });
+    const res = await secure.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
+    const cookie = res.cookies.find((c) => c.name === '__Host-jobbro_session')!;
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, path: '/', sameSite: 'Lax' });
+    expect(cookie).not.toHaveProperty('domain');
+    const me = await secure.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      cookies: { '__Host-jobbro_session': cookie.value },
+    });
+    expect(me.statusCode).toBe(200);
+    await secure.close();
+  });
+});
+
 describe('demo password', () => {
   it('is refused outside demo mode and accepted in it', async () => {
     const user = await buildUser(t.deps.db, {
