@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { containsCprLike } from './cpr.ts';
 
 describe('containsCprLike', () => {
-  it('finds ddmmyy-xxxx and 10 digits that start with a calendar date', () => {
+  it('finds ddmmyy-nnnn and 10 digits that start with a calendar date', () => {
     expect(containsCprLike('010190-1234')).toBe(true);
     expect(containsCprLike('CPR 0101901234 står her')).toBe(true);
     expect(containsCprLike('290200 1234')).toBe(true); // 29 Feb 2000

@@ -1,5 +1,5 @@
 // Jobbro never stores CPR numbers (DOMAIN.md standing conventions). Anything shaped like
-// one — ddmmyy-xxxx, or 10 digits whose first six parse as a calendar date — is rejected
+// one — ddmmyy-nnnn, or 10 digits whose first six parse as a calendar date — is rejected
 // wherever free text or identifiers are entered.
 function isCalendarDate(dd: number, mm: number, yy: number): boolean {
   if (mm < 1 || mm > 12 || dd < 1) return false;

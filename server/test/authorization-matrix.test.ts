@@ -219,5 +219,17 @@ describe('authorization matrix', () => {
       .where(and(eq(auditEvents.action, 'denied'), eq(auditEvents.userId, own.users.company_contact.id)));
     expect(denied.length).toBeGreaterThan(5);
     expect(denied.some((d) => d.entityType === 'user')).toBe(true);
+    // A denial found inside a service's transaction survives the rollback.
+    const outOfScope = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'denied'),
+          eq(auditEvents.userId, own.users.housing_staff.id),
+          eq(auditEvents.entityId, other.area.id),
+        ),
+      );
+    expect(outOfScope.length).toBeGreaterThan(0);
   });
 });

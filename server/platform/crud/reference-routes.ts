@@ -105,7 +105,7 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
       const id = await deps.db.transaction(async (tx) => {
         const newId = await repo.insert(tx, input);
         const created = await load(tx, newId);
-        await authorize(tx, request.ctx, 'create', def.resourceOf(created));
+        await authorize(deps.db, request.ctx, 'create', def.resourceOf(created));
         await recordAudit(tx, request.ctx, { action: 'create', entityType: subject, entityId: newId });
         return newId;
       });
@@ -124,7 +124,7 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
       const { id } = request.params;
       await deps.db.transaction(async (tx) => {
         const current = await load(tx, id);
-        await authorize(tx, request.ctx, 'update', def.resourceOf(current));
+        await authorize(deps.db, request.ctx, 'update', def.resourceOf(current));
         const currentInput = Object.fromEntries(
           Object.keys(def.fields.shape).map((k) => [k, current[k as keyof TOut]]),
         );
@@ -133,7 +133,7 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
           throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(merged.error.issues));
         await repo.update(tx, id, merged.data);
         // Moving an instance (e.g. an area to another organisation) must stay within the actor's scope.
-        await authorize(tx, request.ctx, 'update', def.resourceOf(await load(tx, id)));
+        await authorize(deps.db, request.ctx, 'update', def.resourceOf(await load(tx, id)));
         await recordAudit(tx, request.ctx, {
           action: 'update',
           entityType: subject,
@@ -155,7 +155,7 @@ export function registerReferenceResource<TOut extends { id: string }, TIn exten
       const { id } = request.params;
       await deps.db.transaction(async (tx) => {
         const current = await load(tx, id);
-        await authorize(tx, request.ctx, 'delete', def.resourceOf(current));
+        await authorize(deps.db, request.ctx, 'delete', def.resourceOf(current));
         await repo.remove(tx, id);
         await recordAudit(tx, request.ctx, { action: 'delete', entityType: subject, entityId: id });
       });
