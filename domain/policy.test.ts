@@ -61,4 +61,83 @@ describe('can', () => {
   it('gives a user with no memberships nothing', () => {
     expect(can(actor(), 'read', { kind: 'partnership' })).toBe(false);
   });
+
+  describe('companies', () => {
+    const scoped = (role: TActorMembership['role'], o: Partial<TActorMembership> = {}): TActorMembership => ({
+      ...m(role, 'scope'),
+      ...o,
+    });
+    const company = { kind: 'company', id: 'c1', partnershipIds: ['p1'], municipalityIds: ['mu1'] } as const;
+    const elsewhere = {
+      kind: 'company',
+      id: 'c2',
+      partnershipIds: ['p2'],
+      municipalityIds: ['mu2'],
+    } as const;
+
+    it('lets housing staff list, read, create and update companies of their partnership only', () => {
+      const staff = actor(scoped('housing_staff', { partnershipId: 'p1' }));
+      for (const action of ['list', 'read', 'update'] as const) {
+        expect(can(staff, action, company)).toBe(true);
+        expect(can(staff, action, elsewhere)).toBe(false);
+      }
+      expect(can(staff, 'create', { kind: 'company', partnershipIds: ['p1'] })).toBe(true);
+      expect(can(staff, 'create', { kind: 'company', partnershipIds: [] })).toBe(false);
+      expect(can(staff, 'delete', company)).toBe(false);
+    });
+
+    it('lets job consultants (by municipality) and social workers (by partnership) read only', () => {
+      const jc = actor(scoped('job_consultant', { municipalityId: 'mu1' }));
+      const sw = actor(scoped('social_worker', { partnershipId: 'p1' }));
+      for (const a of [jc, sw]) {
+        expect(can(a, 'read', company)).toBe(true);
+        expect(can(a, 'read', elsewhere)).toBe(false);
+        expect(can(a, 'update', company)).toBe(false);
+        expect(can(a, 'create', { kind: 'company' })).toBe(false);
+      }
+    });
+
+    it('lets a company contact read and update its own company only', () => {
+      const cc = actor(m('company_contact', 'c1'));
+      expect(can(cc, 'read', company)).toBe(true);
+      expect(can(cc, 'update', company)).toBe(true);
+      expect(can(cc, 'read', elsewhere)).toBe(false);
+      expect(can(cc, 'create', { kind: 'company' })).toBe(false);
+      expect(can(cc, 'delete', company)).toBe(false);
+      expect(can(actor(m('company_contact', null)), 'list', { kind: 'company' })).toBe(false);
+    });
+
+    it('gives steering nothing and admins everything', () => {
+      const steering = actor(scoped('steering', { partnershipId: 'p1', municipalityId: 'mu1' }));
+      expect(can(steering, 'list', { kind: 'company' })).toBe(false);
+      expect(can(steering, 'read', company)).toBe(false);
+      expect(can(actor(m('admin', null)), 'delete', company)).toBe(true);
+    });
+  });
+});
+
+describe('can on occupations', () => {
+  it('lets every logged-in role list and read the occupation list, and nobody change it', () => {
+    for (const role of [
+      'admin',
+      'housing_staff',
+      'social_worker',
+      'job_consultant',
+      'company_contact',
+      'steering',
+    ] as const) {
+      const a = actor(m(role, 'x'));
+      expect(can(a, 'list', { kind: 'occupation' })).toBe(true);
+      expect(can(a, 'read', { kind: 'occupation', id: 'toemrer' })).toBe(true);
+      if (role !== 'admin') {
+        for (const action of ['create', 'update', 'delete', 'export'] as const) {
+          expect(can(a, action, { kind: 'occupation' })).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('gives a user with no memberships no occupations', () => {
+    expect(can(actor(), 'list', { kind: 'occupation' })).toBe(false);
+  });
 });

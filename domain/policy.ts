@@ -35,9 +35,15 @@ export type TResource =
     }
   | { kind: 'jobcenter'; id?: string; municipalityId?: string }
   | { kind: 'social_housing_plan'; id?: string; partnershipId?: string }
+  /**
+   * A company, with the partnerships it works in and their municipalities. Contacts, notes and
+   * status history are checked as the company they belong to.
+   */
+  | { kind: 'company'; id?: string; partnershipIds?: readonly string[]; municipalityIds?: readonly string[] }
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
-  | { kind: 'mail_outbox' };
+  | { kind: 'mail_outbox' }
+  | { kind: 'occupation'; id?: string };
 
 export type TResourceKind = TResource['kind'];
 
@@ -92,12 +98,64 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       if (action === 'list' || action === 'read') return isStaff(actor);
       if (action !== 'update') return false;
       return has(actor, 'social_worker').some((m) => resource.id === undefined || m.scopeId === resource.id);
+    case 'company':
+      return canOnCompany(actor, action, resource);
+    case 'occupation':
+      // Reference data without personal data: every logged-in role reads it, company contacts
+      // included (they pick an occupation for their openings). The list is code, not editable.
+      return (action === 'list' || action === 'read') && actor.memberships.length > 0;
     case 'user':
     case 'audit_log':
     case 'mail_outbox':
       return false;
     default: {
       const exhaustive: never = resource;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * Companies: housing staff list, read, create and update the companies working in their
+ * organisation's partnership; job consultants (by municipality) and social workers (by
+ * partnership) list and read them; a company contact reads and updates its own company only;
+ * steering sees aggregates only. Deleting is the secretariat's alone.
+ */
+function canOnCompany(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'company' }>,
+): boolean {
+  const anyInstance = resource.id === undefined && resource.partnershipIds === undefined;
+  const inPartnership = (m: TActorMembership) =>
+    anyInstance || (m.partnershipId !== null && (resource.partnershipIds ?? []).includes(m.partnershipId));
+  const inMunicipality = (m: TActorMembership) =>
+    anyInstance || (m.municipalityId !== null && (resource.municipalityIds ?? []).includes(m.municipalityId));
+  switch (action) {
+    case 'list':
+    case 'read':
+      return (
+        has(actor, 'housing_staff').some(inPartnership) ||
+        has(actor, 'social_worker').some(inPartnership) ||
+        has(actor, 'job_consultant').some(inMunicipality) ||
+        has(actor, 'company_contact').some(
+          (m) => m.scopeId !== null && (resource.id === undefined || m.scopeId === resource.id),
+        )
+      );
+    case 'create':
+      return has(actor, 'housing_staff').some(inPartnership);
+    case 'update':
+      return (
+        has(actor, 'housing_staff').some(inPartnership) ||
+        has(actor, 'company_contact').some(
+          (m) => m.scopeId !== null && (resource.id === undefined || m.scopeId === resource.id),
+        )
+      );
+    case 'delete':
+    case 'export':
+      return false;
+    default: {
+      const exhaustive: never = action;
       return exhaustive;
     }
   }

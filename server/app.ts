@@ -11,11 +11,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCompanyRoutes } from './modules/companies/companies.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
 import { registerJobcenterRoutes } from './modules/jobcenters/jobcenters.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerOccupationRoutes } from './modules/occupations/occupations.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
@@ -125,8 +128,11 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerHousingAreaRoutes(app, deps);
   registerJobcenterRoutes(app, deps);
   registerSocialHousingPlanRoutes(app, deps);
+  registerCompanyRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerOccupationRoutes(app);
+  registerNotificationRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

@@ -2,7 +2,7 @@ import type { TRole } from '@domain/roles.ts';
 import { auditEvents } from '@server/db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPartnershipWorld, TEST_PASSWORD } from './factories.ts';
+import { buildPartnershipWorld, nextCvr, TEST_PASSWORD } from './factories.ts';
 import { createTestApp, TestSession, type TTestApp } from './setup.ts';
 
 // The authorization matrix: role × route × in-scope / out-of-scope → expected status.
@@ -32,6 +32,16 @@ const STAFF_READ: TExpect = { ...ALL(200), company_contact: 403 };
 
 const CASES: TCase[] = [
   { name: 'own account', method: 'GET', url: () => '/api/me', expect: ALL(200) },
+  { name: 'own notifications', method: 'GET', url: () => '/api/notifications', expect: ALL(200) },
+  { name: 'own unread count', method: 'GET', url: () => '/api/notifications/unread-count', expect: ALL(200) },
+  // Occupations: reference data every logged-in role reads (company contacts pick one for openings).
+  {
+    name: 'list occupations',
+    method: 'GET',
+    url: () => `/api/occupations?q=${encodeURIComponent('tømr')}`,
+    expect: ALL(200),
+  },
+  { name: 'read an occupation', method: 'GET', url: () => '/api/occupations/toemrer', expect: ALL(200) },
   { name: 'list partnerships', method: 'GET', url: () => '/api/partnerships', expect: STAFF_READ },
   {
     name: 'read a partnership',
@@ -165,6 +175,96 @@ const CASES: TCase[] = [
   },
   // Not in demo mode: the outbox stays closed even to admins.
   { name: 'read the demo outbox', method: 'GET', url: () => '/api/outbox', expect: ALL(403) },
+  // Companies: housing staff within its partnership; job consultants and social workers read
+  // there; a company contact only its own company; steering aggregates only (403).
+  {
+    name: 'list companies',
+    method: 'GET',
+    url: () => '/api/companies',
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read a company in own partnership',
+    method: 'GET',
+    url: (o) => `/api/companies/${o.company.id}`,
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read a company in another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/companies/${x.company.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'read the contacts of a company in own partnership',
+    method: 'GET',
+    url: (o) => `/api/companies/${o.company.id}/contacts`,
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read the contacts of another company',
+    method: 'GET',
+    url: (_o, x) => `/api/companies/${x.company.id}/contacts`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'create a company',
+    method: 'POST',
+    url: () => '/api/companies',
+    body: () => ({ cvr: nextCvr(), name: 'Matrix Murer ApS' }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'update a company in own partnership',
+    method: 'PATCH',
+    url: (o) => `/api/companies/${o.company.id}`,
+    body: () => ({ city: 'Viborg' }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200, company_contact: 200 },
+  },
+  {
+    name: 'update a company in another partnership',
+    method: 'PATCH',
+    url: (_o, x) => `/api/companies/${x.company.id}`,
+    body: () => ({ city: 'Viborg' }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'add a contact to a company in own partnership',
+    method: 'POST',
+    url: (o) => `/api/companies/${o.company.id}/contacts`,
+    body: () => ({ name: 'Kim Kontakt', phone: '12345678' }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201, company_contact: 201 },
+  },
+  {
+    name: 'add a contact to another company',
+    method: 'POST',
+    url: (_o, x) => `/api/companies/${x.company.id}/contacts`,
+    body: () => ({ name: 'Kim Kontakt' }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'add a note to a company in own partnership',
+    method: 'POST',
+    url: (o) => `/api/companies/${o.company.id}/notes`,
+    body: () => ({ text: 'Ringet op om lærlinge.' }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'import companies (preview)',
+    method: 'POST',
+    url: () => '/api/companies/import/preview',
+    body: () => ({
+      fileName: 'virksomheder.csv',
+      contentBase64: Buffer.from(`CVR;Navn\n${nextCvr()};Import ApS\n`).toString('base64'),
+    }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'delete a company in use (its contact logs in with it)',
+    method: 'DELETE',
+    url: (o) => `/api/companies/${o.company.id}`,
+    expect: ONLY_ADMIN(409),
+  },
   {
     name: 'delete an area',
     method: 'DELETE',

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TRole } from '@domain/roles.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  companies,
+  companyPartnerships,
   housingAreas,
   housingOrganisations,
   jobcenters,
@@ -96,6 +98,36 @@ export async function buildHousingArea(db: TDbOrTx, o: Partial<typeof housingAre
   return row!;
 }
 
+/** A valid 8-digit CVR (modulus 11) that is new in this test run. */
+export function nextCvr(): string {
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  for (;;) {
+    const n = next();
+    const base = String(1_000_000 + ((n * 7_919 + Math.floor(Math.random() * 1_000_000)) % 8_999_999));
+    const sum = [...base].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check < 10) return `${base}${check}`;
+  }
+}
+
+/** A company, linked to the given partnerships (none by default). */
+export async function buildCompany(
+  db: TDbOrTx,
+  o: Partial<typeof companies.$inferInsert> & { partnershipIds?: string[] } = {},
+) {
+  const { partnershipIds = [], ...values } = o;
+  const [row] = await db
+    .insert(companies)
+    .values({ cvr: nextCvr(), name: `Virksomhed ${next()} ApS`, city: 'Viborg', ...values })
+    .returning();
+  if (partnershipIds.length > 0) {
+    await db
+      .insert(companyPartnerships)
+      .values(partnershipIds.map((partnershipId) => ({ companyId: row!.id, partnershipId })));
+  }
+  return row!;
+}
+
 export async function buildUser(
   db: TDbOrTx,
   o: Partial<typeof users.$inferInsert> & { role?: TRole; scopeId?: string | null } = {},
@@ -118,7 +150,8 @@ export async function buildUser(
 
 /**
  * One partnership with everything in it, for scope tests: an organisation with an area in a
- * social housing plan, a jobcenter in the same municipality, and one user per role.
+ * social housing plan, a jobcenter in the same municipality, a company working in the
+ * partnership, and one user per role (the company contact belongs to that company).
  */
 export async function buildPartnershipWorld(db: TDbOrTx) {
   const municipality = await buildMunicipality(db);
@@ -131,13 +164,14 @@ export async function buildPartnershipWorld(db: TDbOrTx) {
     municipalityId: municipality.id,
     socialHousingPlanId: plan.id,
   });
+  const company = await buildCompany(db, { partnershipIds: [partnership.id] });
   const usersByRole = {
     admin: await buildUser(db, { role: 'admin' }),
     housing_staff: await buildUser(db, { role: 'housing_staff', scopeId: organisation.id }),
     social_worker: await buildUser(db, { role: 'social_worker', scopeId: plan.id }),
     job_consultant: await buildUser(db, { role: 'job_consultant', scopeId: jobcenter.id }),
-    company_contact: await buildUser(db, { role: 'company_contact' }),
+    company_contact: await buildUser(db, { role: 'company_contact', scopeId: company.id }),
     steering: await buildUser(db, { role: 'steering', scopeId: partnership.id }),
   } satisfies Record<TRole, unknown>;
-  return { municipality, partnership, organisation, plan, jobcenter, area, users: usersByRole };
+  return { municipality, partnership, organisation, plan, jobcenter, area, company, users: usersByRole };
 }

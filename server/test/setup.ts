@@ -66,6 +66,7 @@ export async function createTestApp(
   queue = await startJobQueue(url, platformJobs({ ...base, queue: () => queue! }), {
     work: options.queueWorker ?? false,
     onError: () => {},
+    retryDelaySeconds: 1,
   });
   const deps: TAppDeps = { ...base, queue };
   const app = await buildApp(deps, { logger: process.env.DEBUG_LOG ? { level: 'error' } : false });

@@ -1,5 +1,6 @@
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
+import { NotificationBell } from '@client/features/notifications/NotificationBell.tsx';
 import { appErrorMessagesDa, appErrorMessagesEn } from '@domain/errors.ts';
 import type { TResourceKind } from '@domain/policy.ts';
 import {
@@ -152,6 +153,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             <Text size="sm" fw={600} visibleFrom="md">
               {me.user.name}
             </Text>
+            <NotificationBell />
             <LanguageSwitch />
             <Button variant="outline" size="compact-md" onClick={() => void logout()}>
               {t('shell.logout')}

@@ -28,6 +28,7 @@ describe('navigationFor', () => {
   it('gives the admin every admin page, the outbox only in demo mode', () => {
     expect(paths('admin')).toEqual([
       '/',
+      '/companies',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -52,8 +53,19 @@ describe('navigationFor', () => {
     },
   );
 
-  it('gives a company contact only the start page and the password page', () => {
-    expect(paths('company_contact')).toEqual(['/', '/account/password']);
+  it('gives a company contact its own company page, the start page and the password page', () => {
+    expect(paths('company_contact')).toEqual([
+      '/',
+      '/companies/00000000-0000-4000-8000-000000000003',
+      '/account/password',
+    ]);
+  });
+
+  it('gives staff who work with companies the register, and steering none', () => {
+    for (const role of ['housing_staff', 'social_worker', 'job_consultant'] as const) {
+      expect(paths(role)).toContain('/companies');
+    }
+    expect(paths('steering')).not.toContain('/companies');
   });
 
   it('puts reference lists under /admin for admins and /data for staff', () => {

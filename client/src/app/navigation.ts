@@ -49,6 +49,14 @@ export function referencePath(me: TMe | null | undefined, slug: TReferenceSlug):
 export function navigationFor(me: TMe): TNavItem[] {
   const items: TNavItem[] = [{ to: '/', labelKey: 'nav.start', group: 'overview' }];
   const admin = isAdminMe(me);
+  // A company's own contact gets its company page; staff the (scope-filtered) register.
+  const ownCompany = me.memberships.find((m) => m.role === 'company_contact' && m.scopeId);
+  if (me.memberships.every((m) => m.role === 'company_contact')) {
+    if (ownCompany)
+      items.push({ to: `/companies/${ownCompany.scopeId}`, labelKey: 'nav.myCompany', group: 'overview' });
+  } else if (meCan(me, 'list', { kind: 'company' })) {
+    items.push({ to: '/companies', labelKey: 'nav.companies', group: 'overview' });
+  }
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
     if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {

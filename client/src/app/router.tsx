@@ -30,6 +30,16 @@ const AccessibilityPage = page(
   () => import('@client/features/accessibility/AccessibilityStatementPage.tsx'),
   'AccessibilityStatementPage',
 );
+const NotificationsPage = page(
+  () => import('@client/features/notifications/NotificationsPage.tsx'),
+  'NotificationsPage',
+);
+const CompaniesPage = page(() => import('@client/features/companies/CompaniesPage.tsx'), 'CompaniesPage');
+const CompanyPage = page(() => import('@client/features/companies/CompanyPage.tsx'), 'CompanyPage');
+const CompanyImportPage = page(
+  () => import('@client/features/companies/CompanyImportPage.tsx'),
+  'CompanyImportPage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -45,6 +55,31 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <StartPage /> },
       { path: '/account/password', element: <ChangePasswordPage /> },
+      {
+        path: '/companies',
+        element: (
+          <RequireCan kind="company">
+            <CompaniesPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/companies/import',
+        element: (
+          <RequireCan kind="company">
+            <CompanyImportPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/companies/:id',
+        element: (
+          <RequireCan kind="company">
+            <CompanyPage />
+          </RequireCan>
+        ),
+      },
+      { path: '/notifications', element: <NotificationsPage /> },
       ...REFERENCE_SLUGS.map((slug) => ({
         path: `/admin/${slug}`,
         element: (

@@ -45,6 +45,9 @@ export const theme = createTheme({
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
     Badge: { defaultProps: { variant: 'light' } },
+    // Every toast's close button needs an accessible name (axe: button-name); pages that show
+    // a toast may still pass their own, translated one.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Luk besked' } } },
   },
 });
 

@@ -2,6 +2,7 @@ import { ROLES } from '@domain/roles.ts';
 import { USER_STATUSES } from '@domain/user.schema.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies.ts';
 import { housingOrganisations, jobcenters, partnerships, socialHousingPlans } from './organisation.ts';
 
 export const users = pgTable(
@@ -26,8 +27,7 @@ export const users = pgTable(
 
 /**
  * A user's role within one scope. Exactly the scope column the role calls for is set
- * (ROLE_SCOPE in domain/roles.ts); the check constraint keeps rows honest. The company scope
- * has no foreign key yet: companies arrive with the companies issue.
+ * (ROLE_SCOPE in domain/roles.ts); the check constraint keeps rows honest.
  */
 export const memberships = pgTable(
   'memberships',
@@ -41,7 +41,7 @@ export const memberships = pgTable(
     socialHousingPlanId: uuid('social_housing_plan_id').references(() => socialHousingPlans.id),
     jobcenterId: uuid('jobcenter_id').references(() => jobcenters.id),
     partnershipId: uuid('partnership_id').references(() => partnerships.id),
-    companyId: uuid('company_id'),
+    companyId: uuid('company_id').references(() => companies.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

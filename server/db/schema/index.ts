@@ -1,3 +1,5 @@
+export * from './companies.ts';
 export * from './identity.ts';
+export * from './notifications.ts';
 export * from './organisation.ts';
 export * from './platform.ts';

@@ -1,7 +1,23 @@
-import { housingAreas, housingOrganisations, partnerships, users } from '@server/db/schema/index.ts';
+import { COMPANY_STATUSES } from '@domain/company.schema.ts';
+import { isValidCvr } from '@domain/rules/cvr.ts';
+import {
+  companies,
+  housingAreas,
+  housingOrganisations,
+  memberships,
+  partnerships,
+  systemSettings,
+  users,
+} from '@server/db/schema/index.ts';
 import { createTestApp, TestSession } from '@server/test/setup.ts';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import {
+  DEMO_COMPANIES,
+  DEMO_COMPANY_STATUSES,
+  DEMO_PORTAL_COMPANY,
+  loadDemoCompanies,
+} from './demo-companies.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo-data.ts';
 
 it('loads the Danish demo data once, and every demo user logs in with its scope', async () => {
@@ -43,12 +59,41 @@ it('loads the Danish demo data once, and every demo user logs in with its scope'
     social_worker: 'Boligsocial Helhedsplan Viborg',
     job_consultant: 'Jobcenter Viborg',
     steering: 'Partnerskab om job – Viborg',
-    company_contact: null,
+    company_contact: DEMO_PORTAL_COMPANY,
   };
   for (const u of DEMO_USERS) {
     const res = await new TestSession(t.app).login(u.email, DEMO_PASSWORD);
     expect(res.statusCode, u.email).toBe(200);
     expect(res.json().memberships[0]).toMatchObject({ role: u.role, scopeName: expectedScope[u.role] });
   }
+  await t.close();
+});
+
+it('adds ten fictional demo companies with valid CVRs in every status, also to older demo data', async () => {
+  expect(DEMO_COMPANIES).toHaveLength(10);
+  for (const c of DEMO_COMPANIES) {
+    expect(isValidCvr(c.cvr), c.name).toBe(true);
+    expect(c.name).toMatch(/\(fiktiv\)$/);
+  }
+  expect(DEMO_COMPANY_STATUSES).toEqual([...COMPANY_STATUSES]);
+  expect(new Set(DEMO_COMPANIES.map((c) => c.city))).toEqual(new Set(['Viborg', 'Silkeborg', 'Randers']));
+
+  const t = await createTestApp({ config: { demo: true } });
+  expect(await loadDemoData(t.deps.db)).toBe(true);
+  expect(await t.deps.db.select().from(companies)).toHaveLength(10);
+  // A data dir loaded before the companies register: no companies, no link, no marker.
+  await t.deps.db.update(memberships).set({ companyId: null });
+  await t.deps.db.delete(companies);
+  await t.deps.db.delete(systemSettings).where(eq(systemSettings.key, 'demo_companies_version'));
+  expect(await loadDemoData(t.deps.db)).toBe(false);
+  expect(await t.deps.db.select().from(companies)).toHaveLength(10);
+  expect(await loadDemoCompanies(t.deps.db)).toBe(false);
+  const s = new TestSession(t.app);
+  await s.login('virksomhed@jobbro.test', DEMO_PASSWORD);
+  const list = (await s.get('/api/companies')).json();
+  expect(list.items.map((c: { name: string }) => c.name)).toEqual([DEMO_PORTAL_COMPANY]);
+  const staff = new TestSession(t.app);
+  await staff.login('bolig@jobbro.test', DEMO_PASSWORD);
+  expect((await staff.get('/api/companies')).json().total).toBe(4);
   await t.close();
 });

@@ -12,6 +12,7 @@ import {
 } from '@server/db/schema/index.ts';
 import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
+import { loadDemoCompanies } from './demo-companies.ts';
 
 // Danish demo data, loaded only when JOBBRO_DEMO is on. Partners are the real ones of seed 001
 // (the Viborg/Silkeborg partnership); Viborg's five areas are those of seed 003. Residents
@@ -52,7 +53,7 @@ export const DEMO_USERS = [
     email: 'virksomhed@jobbro.test',
     name: 'Viggo Virksomhed',
     role: 'company_contact',
-    label: 'Virksomhed (tilknyttes virksomhed senere)',
+    label: 'Virksomhed – Viborg El-service (fiktiv)',
   },
 ] as const;
 
@@ -153,7 +154,11 @@ async function upsertId<T extends { id: string }>(
 /** Loads the demo data once; later starts find the marker and leave everything as it is. */
 export async function loadDemoData(db: TDb): Promise<boolean> {
   const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
-  if (marker) return false;
+  if (marker) {
+    // Data dirs from before the companies register get its demo companies once.
+    await loadDemoCompanies(db);
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     // Two app servers starting at once: only one loads.
@@ -187,6 +192,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     }
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: DEMO_VERSION });
   });
+  await loadDemoCompanies(db);
   return true;
 }
 

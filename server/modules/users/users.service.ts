@@ -3,6 +3,7 @@ import { ROLE_SCOPE } from '@domain/roles.ts';
 import type { TMembership, TMembershipInput, TUser, TUserInvite, TUserUpdate } from '@domain/user.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  companies,
   housingOrganisations,
   invitations,
   jobcenters,
@@ -29,6 +30,7 @@ const SCOPE_TABLES = {
   social_housing_plan: socialHousingPlans,
   jobcenter: jobcenters,
   partnership: partnerships,
+  company: companies,
 } as const;
 
 export const INVITATION_VALID_MS = 72 * 60 * 60 * 1000;
@@ -94,11 +96,9 @@ export function createUsersService(deps: TAppDeps) {
         scopeId: 'Administratorer har ingen afgrænsning.',
       });
     }
-    if (scopeType === 'company' && input.scopeId) {
-      // The company register arrives with the companies feature; until then the scope stays open.
-      throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Virksomheder kan endnu ikke vælges.' });
-    }
-    if (scopeType !== 'global' && scopeType !== 'company') {
+    // A company contact may be created before its company is linked (scope left open).
+    if (scopeType === 'company' && !input.scopeId) return;
+    if (scopeType !== 'global') {
       if (!input.scopeId)
         throw new AppError('VALIDATION_FAILED', undefined, { scopeId: 'Vælg hvad rollen gælder for.' });
       const table = SCOPE_TABLES[scopeType];

@@ -1,42 +1,19 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { auditEvents, mailOutbox } from '@server/db/schema/index.ts';
 import { buildHousingOrganisation, buildUser, TEST_PASSWORD } from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
+import { startSmtpReceiver, type TSmtpReceiver } from '@server/test/smtp.ts';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Invitations go over real SMTP to a real local receiver (smtp-server), through the pg-boss queue.
-interface TReceived {
-  to: string;
-  raw: string;
-}
-const received: TReceived[] = [];
-let smtp: SMTPServer;
+// Invitations go over real SMTP to a real local receiver, through the pg-boss queue.
+let smtp: TSmtpReceiver;
 let t: TTestApp;
 let admin: TestSession;
 let adminId: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ config: { smtpUrl: `smtp://127.0.0.1:${port}` }, queueWorker: true });
+  smtp = await startSmtpReceiver();
+  t = await createTestApp({ config: { smtpUrl: smtp.url }, queueWorker: true });
   const user = await buildUser(t.deps.db, { role: 'admin' });
   adminId = user.id;
   admin = new TestSession(t.app);
@@ -44,25 +21,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  smtp.close();
+  await smtp.close();
 });
 
-async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function decodeMail(raw: string): string {
-  // quoted-printable soft breaks and escapes, enough to read the link back
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-}
+const tokenIn = (mail: { text: string }) => mail.text.match(/\/invitation\/([A-Za-z0-9_-]{40,})/)![1]!;
 
 describe('invitations', () => {
   it('invites a user by e-mail; the link sets a password and the user can log in', async () => {
@@ -77,8 +39,9 @@ describe('invitations', () => {
     expect(user).toMatchObject({ email: 'ny.kollega@boligviborg.dk', status: 'invited' });
     expect(user.memberships[0]).toMatchObject({ role: 'housing_staff', scopeName: org.name });
 
-    const mail = await waitFor(() => received.find((m) => m.to === 'ny.kollega@boligviborg.dk'));
-    const token = decodeMail(mail.raw).match(/\/invitation\/([A-Za-z0-9_-]{40,})/)![1]!;
+    const mail = await smtp.waitFor((m) => m.to === 'ny.kollega@boligviborg.dk');
+    expect(mail.subject).toBe('Du er inviteret til Jobbro');
+    const token = tokenIn(mail);
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.json()).toEqual({ email: 'ny.kollega@boligviborg.dk', name: 'Ny Kollega' });
 
@@ -118,8 +81,7 @@ describe('invitations', () => {
       memberships: [],
     });
     expect(res.statusCode).toBe(201);
-    const mail = await waitFor(() => received.find((m) => m.to === 'sen@jobbro.test'));
-    const token = decodeMail(mail.raw).match(/\/invitation\/([A-Za-z0-9_-]{40,})/)![1]!;
+    const token = tokenIn(await smtp.waitFor((m) => m.to === 'sen@jobbro.test'));
     t.clock.advance(72 * 3600_000 + 60_000);
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.statusCode).toBe(404);

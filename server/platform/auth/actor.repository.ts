@@ -3,6 +3,7 @@ import type { TActor, TActorMembership } from '@domain/policy.ts';
 import { ROLE_SCOPE } from '@domain/roles.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  companies,
   housingOrganisations,
   jobcenters,
   memberships,
@@ -43,6 +44,7 @@ export async function loadMemberships(
       jobcenterMunicipalityId: jobcenters.municipalityId,
       steeringName: steeringPartnership.name,
       steeringMunicipalityId: steeringPartnership.municipalityId,
+      companyName: companies.name,
     })
     .from(memberships)
     .leftJoin(housingOrganisations, eq(housingOrganisations.id, memberships.housingOrganisationId))
@@ -50,6 +52,7 @@ export async function loadMemberships(
     .leftJoin(socialHousingPlans, eq(socialHousingPlans.id, memberships.socialHousingPlanId))
     .leftJoin(jobcenters, eq(jobcenters.id, memberships.jobcenterId))
     .leftJoin(steeringPartnership, eq(steeringPartnership.id, memberships.partnershipId))
+    .leftJoin(companies, eq(companies.id, memberships.companyId))
     .where(inArray(memberships.userId, userIds))
     .orderBy(asc(memberships.role), asc(sql`${memberships.createdAt}`));
 
@@ -61,7 +64,7 @@ export async function loadMemberships(
       scopeType,
       scopeId:
         r.housingOrganisationId ?? r.socialHousingPlanId ?? r.jobcenterId ?? r.partnershipId ?? r.companyId,
-      scopeName: r.orgName ?? r.planName ?? r.jobcenterName ?? r.steeringName ?? null,
+      scopeName: r.orgName ?? r.planName ?? r.jobcenterName ?? r.steeringName ?? r.companyName ?? null,
       municipalityId: r.orgMunicipalityId ?? r.jobcenterMunicipalityId ?? r.steeringMunicipalityId ?? null,
       partnershipId: r.orgPartnershipId ?? r.planPartnershipId ?? r.partnershipId ?? null,
     };

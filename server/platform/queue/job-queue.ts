@@ -18,7 +18,7 @@ export interface TJobDefinition {
 export async function startJobQueue(
   connectionString: string,
   jobs: TJobDefinition[],
-  options: { work: boolean; onError: (err: unknown) => void },
+  options: { work: boolean; onError: (err: unknown) => void; retryDelaySeconds?: number },
 ): Promise<TJobQueue> {
   const boss = new PgBoss({
     connectionString,
@@ -30,9 +30,14 @@ export async function startJobQueue(
   boss.on('error', options.onError);
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(job.name, {
+      retryLimit: 5,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+    });
     if (!options.work) continue;
-    await boss.work<Record<string, unknown>>(job.name, async (batch) => {
+    // Polled every second: a notification's e-mail reaches SMTP within seconds (issue 3's target).
+    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1 }, async (batch) => {
       for (const j of batch) await job.handler(j.data ?? {});
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Copenhagen' });

@@ -1,10 +1,35 @@
+import { invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
+import { and, inArray, lt } from 'drizzle-orm';
 import { purgeOldAttempts } from '../auth/login-throttle.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
 import type { TAppDeps } from '../http/deps.ts';
 import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB } from '../mail/mailer.ts';
 import type { TJobDefinition } from './job-queue.ts';
 
-export const PURGE_JOB = 'purge.sessions';
+export const PURGE_JOB = 'purge.expired';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Deletes what has outlived its retention (server/db/data-classification.ts says how long). */
+export async function purgeExpiredData(deps: Pick<TAppDeps, 'db' | 'clock' | 'config'>): Promise<void> {
+  const now = deps.clock.now();
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  await purgeExpiredSessions(
+    deps.db,
+    {
+      secret: deps.config.sessionSecret,
+      idleMs: deps.config.sessionIdleMs,
+      absoluteMs: deps.config.sessionAbsoluteMs,
+    },
+    now,
+  );
+  await purgeOldAttempts(deps.db, ago(1));
+  await deps.db.delete(notifications).where(lt(notifications.createdAt, ago(365)));
+  await deps.db
+    .delete(mailOutbox)
+    .where(and(lt(mailOutbox.createdAt, ago(90)), inArray(mailOutbox.status, ['sent', 'failed', 'outbox'])));
+  await deps.db.delete(invitations).where(lt(invitations.expiresAt, ago(30)));
+}
 
 /** The platform's background jobs; feature modules add theirs here as they arrive. */
 export function platformJobs(
