@@ -140,4 +140,28 @@ describe('can on occupations', () => {
   it('gives a user with no memberships no occupations', () => {
     expect(can(actor(), 'list', { kind: 'occupation' })).toBe(false);
   });
+
+  it('scopes openings: staff by organisation, consultants by municipality, companies by company', () => {
+    const o = {
+      kind: 'opening' as const,
+      id: 'o',
+      partnershipId: 'p1',
+      municipalityId: 'm1',
+      companyId: 'c1',
+      housingOrganisationId: 'org1',
+    };
+    const withIds = (role: TActorMembership['role'], scopeId: string, extra: Partial<TActorMembership>) =>
+      actor({ ...m(role, scopeId), ...extra });
+    expect(can(withIds('housing_staff', 'org1', {}), 'update', o)).toBe(true);
+    expect(can(withIds('housing_staff', 'org2', {}), 'read', o)).toBe(false);
+    expect(can(withIds('job_consultant', 'jc', { municipalityId: 'm1' }), 'create', o)).toBe(true);
+    expect(can(withIds('job_consultant', 'jc', { municipalityId: 'm2' }), 'read', o)).toBe(false);
+    expect(can(withIds('social_worker', 'plan', { partnershipId: 'p1' }), 'create', o)).toBe(false);
+    expect(can(withIds('social_worker', 'plan', { partnershipId: 'p1' }), 'update', o)).toBe(true);
+    expect(can(withIds('company_contact', 'c1', {}), 'update', o)).toBe(true);
+    expect(can(withIds('company_contact', 'c2', {}), 'read', o)).toBe(false);
+    expect(can(withIds('steering', 'p1', { partnershipId: 'p1' }), 'list', { kind: 'opening' })).toBe(false);
+    expect(can(actor(m('admin', null)), 'delete', o)).toBe(true);
+    expect(can(withIds('housing_staff', 'org1', {}), 'delete', o)).toBe(false);
+  });
 });

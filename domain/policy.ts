@@ -40,6 +40,16 @@ export type TResource =
    * status history are checked as the company they belong to.
    */
   | { kind: 'company'; id?: string; partnershipIds?: readonly string[]; municipalityIds?: readonly string[] }
+  | {
+      kind: 'opening';
+      id?: string;
+      partnershipId?: string;
+      /** Municipality of the opening's partnership (job consultants are scoped by municipality). */
+      municipalityId?: string;
+      companyId?: string;
+      housingOrganisationId?: string | null;
+    }
+  | { kind: 'referral_contacts'; partnershipId?: string }
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
   | { kind: 'mail_outbox' }
@@ -104,6 +114,9 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       // Reference data without personal data: every logged-in role reads it, company contacts
       // included (they pick an occupation for their openings). The list is code, not editable.
       return (action === 'list' || action === 'read') && actor.memberships.length > 0;
+    case 'opening':
+      return canOnOpening(actor, action, resource);
+    case 'referral_contacts':
     case 'user':
     case 'audit_log':
     case 'mail_outbox':
@@ -151,6 +164,48 @@ function canOnCompany(
           (m) => m.scopeId !== null && (resource.id === undefined || m.scopeId === resource.id),
         )
       );
+    case 'delete':
+    case 'export':
+      return false;
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * Openings: housing staff work with their own organisation's openings; job consultants (by
+ * municipality) and social workers (by partnership) see their partnership's openings, move them
+ * along and may register one; a company contact registers and follows its own company's openings.
+ * Nobody deletes an opening (it is cancelled, with a timestamped reason); steering sees aggregates.
+ */
+function canOnOpening(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'opening' }>,
+): boolean {
+  const anyInstance =
+    resource.id === undefined && resource.partnershipId === undefined && resource.companyId === undefined;
+  const staff = has(actor, 'housing_staff').some(
+    (m) => anyInstance || (m.scopeId !== null && m.scopeId === resource.housingOrganisationId),
+  );
+  const socialWorker = has(actor, 'social_worker').some(
+    (m) => anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId),
+  );
+  const consultant = has(actor, 'job_consultant').some(
+    (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
+  );
+  const company = has(actor, 'company_contact').some(
+    (m) => m.scopeId !== null && (anyInstance || m.scopeId === resource.companyId),
+  );
+  switch (action) {
+    case 'list':
+    case 'read':
+    case 'update':
+      return staff || socialWorker || consultant || company;
+    case 'create':
+      return staff || consultant || company;
     case 'delete':
     case 'export':
       return false;

@@ -32,6 +32,12 @@ const STAFF_READ: TExpect = { ...ALL(200), company_contact: 403 };
 
 const CASES: TCase[] = [
   { name: 'own account', method: 'GET', url: () => '/api/me', expect: ALL(200) },
+  {
+    name: 'list openings',
+    method: 'GET',
+    url: () => '/api/openings',
+    expect: { ...ALL(200), steering: 403 },
+  },
   { name: 'own notifications', method: 'GET', url: () => '/api/notifications', expect: ALL(200) },
   { name: 'own unread count', method: 'GET', url: () => '/api/notifications/unread-count', expect: ALL(200) },
   // Occupations: reference data every logged-in role reads (company contacts pick one for openings).

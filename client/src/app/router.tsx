@@ -40,6 +40,7 @@ const CompanyImportPage = page(
   () => import('@client/features/companies/CompanyImportPage.tsx'),
   'CompanyImportPage',
 );
+const OpeningPage = page(() => import('@client/features/openings/OpeningPage.tsx'), 'OpeningPage');
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/openings/:id', element: <OpeningPage /> },
       ...REFERENCE_SLUGS.map((slug) => ({
         path: `/admin/${slug}`,
         element: (

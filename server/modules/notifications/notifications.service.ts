@@ -77,6 +77,14 @@ export function createNotificationsService(deps: TAppDeps) {
       return { mailIds };
     },
 
+    /** The notifications written about one object, e.g. to record who was referred an opening. */
+    async forEntity(tx: TDbOrTx, entityType: string, entityId: string) {
+      return tx
+        .select({ id: notifications.id, userId: notifications.userId, mailId: notifications.mailId })
+        .from(notifications)
+        .where(and(eq(notifications.entityType, entityType), eq(notifications.entityId, entityId)));
+    },
+
     async dispatch(pending: TPendingMails): Promise<void> {
       if (!mailer.smtpEnabled) return;
       for (const id of pending.mailIds) await queue.send(MAIL_DELIVER_JOB, { id });

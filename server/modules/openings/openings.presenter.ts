@@ -1,0 +1,58 @@
+import type { TOpening, TOpeningDetail } from '@domain/opening.schema.ts';
+import type { referralsOf, statusHistory, TOpeningRow } from './openings.repository.ts';
+
+/** The only shape an opening leaves the server in. */
+export function presentOpening(r: TOpeningRow): TOpening {
+  const o = r.row;
+  return {
+    id: o.id,
+    partnershipId: o.partnershipId,
+    partnershipName: r.partnershipName,
+    companyId: o.companyId,
+    companyName: r.companyName,
+    housingOrganisationId: o.housingOrganisationId,
+    housingAreaId: o.housingAreaId,
+    type: o.type,
+    title: o.title,
+    occupationId: o.occupationId,
+    description: o.description,
+    hoursPerWeek: o.hoursPerWeek,
+    scheduleDay: o.scheduleDay,
+    scheduleEvening: o.scheduleEvening,
+    scheduleWeekend: o.scheduleWeekend,
+    endTime: o.endTime,
+    startDate: o.startDate,
+    endDate: o.endDate,
+    positions: o.positions,
+    postalCode: o.postalCode,
+    city: o.city,
+    driverLicence: o.driverLicence,
+    minDanishLevel: o.minDanishLevel,
+    certificates: o.certificates,
+    minAge: o.minAge,
+    maxAge: o.maxAge,
+    applicationDeadline: o.applicationDeadline,
+    contactName: o.contactName,
+    contactEmail: o.contactEmail,
+    contactPhone: o.contactPhone,
+    status: o.status,
+    createdAt: o.createdAt.toISOString(),
+    referredAt: o.referredAt?.toISOString() ?? null,
+  };
+}
+
+export function presentOpeningDetail(
+  r: TOpeningRow,
+  referrals: Awaited<ReturnType<typeof referralsOf>>,
+  history: Awaited<ReturnType<typeof statusHistory>>,
+): TOpeningDetail {
+  return {
+    ...presentOpening(r),
+    referrals: referrals.map((x) => ({
+      ...x,
+      notifiedAt: x.notifiedAt.toISOString(),
+      mailSentAt: x.mailSentAt?.toISOString() ?? null,
+    })),
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+  };
+}
