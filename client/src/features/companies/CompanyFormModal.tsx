@@ -1,9 +1,10 @@
 import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { FormActions } from '@client/components/FormActions.tsx';
 import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
 import { type TCompanyDetail, ZCompanyCreate, ZCompanyUpdate } from '@domain/company.schema.ts';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -140,14 +141,7 @@ export function CompanyFormModal({ opened, onClose, editing, onSaved }: Props) {
               data={statusOptions}
             />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -4,6 +4,7 @@ import { isAdminMe, meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { ConfirmDialog } from '@client/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { FormActions } from '@client/components/FormActions.tsx';
 import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
@@ -580,14 +581,7 @@ function ContactFormModal({
           {field('title')}
           {field('email', 'email')}
           {field('phone', 'tel')}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

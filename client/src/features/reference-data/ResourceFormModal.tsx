@@ -2,8 +2,9 @@ import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { FormActions } from '@client/components/FormActions.tsx';
 import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
-import { Button, Checkbox, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -165,14 +166,7 @@ export function ResourceFormModal({ opened, onClose, slug, path, fields, schema,
                 );
             }
           })}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -2,6 +2,7 @@ import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
 import { DataTable, type TColumn, useListParams } from '@client/components/DataTable.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { FormActions } from '@client/components/FormActions.tsx';
 import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '@client/lib/format.ts';
@@ -265,14 +266,7 @@ function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
           >
             {t('users.addAnotherMembership')}
           </Button>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('users.sendInvite')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} busy={busy} submitLabel={t('users.sendInvite')} />
         </Stack>
       </form>
     </Modal>
