@@ -20,6 +20,7 @@ import { registerMunicipalityRoutes } from './modules/municipalities/municipalit
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOccupationRoutes } from './modules/occupations/occupations.routes.ts';
 import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
+import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerOccupationRoutes(app);
   registerNotificationRoutes(app, deps);
   registerOpeningRoutes(app, deps);
+  registerReferralContactRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

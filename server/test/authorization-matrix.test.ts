@@ -38,6 +38,12 @@ const CASES: TCase[] = [
     url: () => '/api/openings',
     expect: { ...ALL(200), steering: 403 },
   },
+  {
+    name: 'read referral contacts',
+    method: 'GET',
+    url: (o) => `/api/partnerships/${o.partnership.id}/referral-contacts`,
+    expect: ONLY_ADMIN(200),
+  },
   { name: 'own notifications', method: 'GET', url: () => '/api/notifications', expect: ALL(200) },
   { name: 'own unread count', method: 'GET', url: () => '/api/notifications/unread-count', expect: ALL(200) },
   // Occupations: reference data every logged-in role reads (company contacts pick one for openings).

@@ -212,4 +212,45 @@ describe('openings and the instant dual referral', () => {
       .where(eq(openingReferrals.openingId, created.id));
     expect(new Set(referrals.map((r) => r.role))).toEqual(new Set(['job_consultant', 'social_worker']));
   });
+
+  it('lets the secretariat configure who receives openings, checked against their roles', async () => {
+    const url = `/api/partnerships/${world.partnership.id}/referral-contacts`;
+    const put = (contacts: object[]) =>
+      sessions.admin!.request({ method: 'PUT', url, payload: { contacts } });
+    const wrong = await put([
+      { userId: world.users.social_worker.id, role: 'job_consultant' },
+      { userId: other.users.social_worker.id, role: 'social_worker' },
+    ]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({
+      'contacts.0.userId': 'Personen er ikke jobkonsulent i partnerskabets kommune.',
+      'contacts.1.userId': 'Personen er ikke boligsocial medarbejder i partnerskabet.',
+    });
+    const ok = await put([
+      { userId: world.users.job_consultant.id, role: 'job_consultant', housingAreaId: world.area.id },
+    ]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual([
+      expect.objectContaining({
+        userId: world.users.job_consultant.id,
+        role: 'job_consultant',
+        housingAreaName: world.area.name,
+      }),
+    ]);
+    expect((await sessions.housing_staff!.get(url)).statusCode).toBe(403);
+    // An opening in that area goes to the configured consultant (and, with none configured for
+    // social workers, to every social worker of the partnership).
+    const created = (
+      await sessions.housing_staff!.post(
+        '/api/openings',
+        opening({ title: 'Områdejob', housingAreaId: world.area.id }),
+      )
+    ).json();
+    expect(
+      created.referrals
+        .filter((r: { role: string }) => r.role === 'job_consultant')
+        .map((r: { userId: string }) => r.userId),
+    ).toEqual([world.users.job_consultant.id]);
+    expect((await put([])).json()).toEqual([]);
+  });
 });

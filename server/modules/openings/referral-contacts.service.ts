@@ -1,0 +1,129 @@
+import type { TReferralContact, TReferralContactsUpdate } from '@domain/referral-contact.schema.ts';
+import type { TDbOrTx } from '@server/db/client.ts';
+import {
+  housingAreas,
+  jobcenters,
+  memberships,
+  partnerships,
+  referralContacts,
+  socialHousingPlans,
+  users,
+} from '@server/db/schema/index.ts';
+import { recordAudit } from '@server/platform/audit.ts';
+import { AppError } from '@server/platform/errors.ts';
+import type { TAppDeps } from '@server/platform/http/deps.ts';
+import type { TRequestContext } from '@server/platform/http/request-context.ts';
+import { authorize } from '@server/platform/policy.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+
+/** The secretariat decides who receives a partnership's openings (issue 3, item 8). */
+export function createReferralContactsService(deps: TAppDeps) {
+  const { db } = deps;
+
+  async function partnershipOf(tx: TDbOrTx, id: string) {
+    const [p] = await tx.select().from(partnerships).where(eq(partnerships.id, id));
+    if (!p) throw new AppError('NOT_FOUND');
+    return p;
+  }
+
+  async function list(tx: TDbOrTx, partnershipId: string): Promise<TReferralContact[]> {
+    return tx
+      .select({
+        id: referralContacts.id,
+        userId: referralContacts.userId,
+        userName: users.name,
+        role: referralContacts.role,
+        housingAreaId: referralContacts.housingAreaId,
+        housingAreaName: housingAreas.name,
+      })
+      .from(referralContacts)
+      .innerJoin(users, eq(users.id, referralContacts.userId))
+      .leftJoin(housingAreas, eq(housingAreas.id, referralContacts.housingAreaId))
+      .where(eq(referralContacts.partnershipId, partnershipId))
+      .orderBy(asc(referralContacts.role), asc(sql`${users.name} collate da_dk`));
+  }
+
+  return {
+    async get(ctx: TRequestContext, partnershipId: string): Promise<TReferralContact[]> {
+      await authorize(db, ctx, 'read', { kind: 'referral_contacts', partnershipId });
+      await partnershipOf(db, partnershipId);
+      return list(db, partnershipId);
+    },
+
+    /** Replaces the whole configuration; each person must hold the role in this partnership. */
+    async replace(
+      ctx: TRequestContext,
+      partnershipId: string,
+      input: TReferralContactsUpdate,
+    ): Promise<TReferralContact[]> {
+      await authorize(db, ctx, 'update', { kind: 'referral_contacts', partnershipId });
+      return db.transaction(async (tx) => {
+        const partnership = await partnershipOf(tx, partnershipId);
+        const userIds = input.contacts.map((c) => c.userId);
+        const consultants = userIds.length
+          ? await tx
+              .select({ userId: memberships.userId })
+              .from(memberships)
+              .innerJoin(jobcenters, eq(jobcenters.id, memberships.jobcenterId))
+              .where(
+                and(
+                  inArray(memberships.userId, userIds),
+                  eq(jobcenters.municipalityId, partnership.municipalityId),
+                ),
+              )
+          : [];
+        const workers = userIds.length
+          ? await tx
+              .select({ userId: memberships.userId })
+              .from(memberships)
+              .innerJoin(socialHousingPlans, eq(socialHousingPlans.id, memberships.socialHousingPlanId))
+              .where(
+                and(
+                  inArray(memberships.userId, userIds),
+                  eq(socialHousingPlans.partnershipId, partnershipId),
+                ),
+              )
+          : [];
+        const areaIds = input.contacts.map((c) => c.housingAreaId).filter((a): a is string => a !== null);
+        const areas = areaIds.length
+          ? await tx
+              .select({ id: housingAreas.id })
+              .from(housingAreas)
+              .where(
+                and(
+                  inArray(housingAreas.id, areaIds),
+                  eq(housingAreas.municipalityId, partnership.municipalityId),
+                ),
+              )
+          : [];
+        const fields: Record<string, string> = {};
+        input.contacts.forEach((c, i) => {
+          const holders = c.role === 'job_consultant' ? consultants : workers;
+          if (!holders.some((h) => h.userId === c.userId)) {
+            fields[`contacts.${i}.userId`] =
+              c.role === 'job_consultant'
+                ? 'Personen er ikke jobkonsulent i partnerskabets kommune.'
+                : 'Personen er ikke boligsocial medarbejder i partnerskabet.';
+          }
+          if (c.housingAreaId && !areas.some((a) => a.id === c.housingAreaId)) {
+            fields[`contacts.${i}.housingAreaId`] = 'Boligområdet hører ikke til partnerskabet.';
+          }
+        });
+        if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+        await tx.delete(referralContacts).where(eq(referralContacts.partnershipId, partnershipId));
+        const unique = [
+          ...new Map(input.contacts.map((c) => [`${c.userId}:${c.role}:${c.housingAreaId}`, c])).values(),
+        ];
+        if (unique.length)
+          await tx.insert(referralContacts).values(unique.map((c) => ({ ...c, partnershipId })));
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'referral_contacts',
+          entityId: partnershipId,
+          details: { count: unique.length },
+        });
+        return list(tx, partnershipId);
+      });
+    },
+  };
+}
