@@ -132,7 +132,37 @@ export async function referralsOf(db: TDbOrTx, openingId: string) {
     .orderBy(asc(openingReferrals.role), asc(users.name));
 }
 
-type TReferralRole = 'job_consultant' | 'social_worker';
+export type TReferralRole = 'job_consultant' | 'social_worker';
+
+/**
+ * Active users who hold the role in the partnership: job consultants of a jobcenter in its
+ * municipality, social workers of a social housing plan in it. Optionally among given users.
+ */
+export async function roleHolders(
+  db: TDbOrTx,
+  partnership: { id: string; municipalityId: string },
+  role: TReferralRole,
+  among?: string[],
+): Promise<string[]> {
+  if (among?.length === 0) return [];
+  const scope =
+    role === 'job_consultant'
+      ? sql`exists (select 1 from ${jobcenters} where ${jobcenters.id} = ${memberships.jobcenterId} and ${jobcenters.municipalityId} = ${partnership.municipalityId})`
+      : sql`exists (select 1 from ${socialHousingPlans} where ${socialHousingPlans.id} = ${memberships.socialHousingPlanId} and ${socialHousingPlans.partnershipId} = ${partnership.id})`;
+  const rows = await db
+    .selectDistinct({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.role, role),
+        eq(users.status, 'active'),
+        scope,
+        among ? inArray(memberships.userId, among) : undefined,
+      ),
+    );
+  return rows.map((r) => r.userId);
+}
 
 /**
  * Who gets an opening: per role, the contacts configured for its area, else for its
@@ -165,37 +195,8 @@ export async function referralRecipients(
     const forArea = configured.filter((c) => c.role === role && c.areaId !== null);
     const forPartnership = configured.filter((c) => c.role === role && c.areaId === null);
     const chosen = forArea.length ? forArea : forPartnership;
-    if (chosen.length) {
-      out.push(...chosen.map((c) => ({ userId: c.userId, role })));
-      continue;
-    }
-    const everyone =
-      role === 'job_consultant'
-        ? await db
-            .selectDistinct({ userId: memberships.userId })
-            .from(memberships)
-            .innerJoin(jobcenters, eq(jobcenters.id, memberships.jobcenterId))
-            .innerJoin(users, eq(users.id, memberships.userId))
-            .where(
-              and(
-                eq(memberships.role, 'job_consultant'),
-                eq(jobcenters.municipalityId, partnership.municipalityId),
-                eq(users.status, 'active'),
-              ),
-            )
-        : await db
-            .selectDistinct({ userId: memberships.userId })
-            .from(memberships)
-            .innerJoin(socialHousingPlans, eq(socialHousingPlans.id, memberships.socialHousingPlanId))
-            .innerJoin(users, eq(users.id, memberships.userId))
-            .where(
-              and(
-                eq(memberships.role, 'social_worker'),
-                eq(socialHousingPlans.partnershipId, partnership.id),
-                eq(users.status, 'active'),
-              ),
-            );
-    out.push(...everyone.map((e) => ({ userId: e.userId, role })));
+    const userIds = chosen.length ? chosen.map((c) => c.userId) : await roleHolders(db, partnership, role);
+    out.push(...userIds.map((userId) => ({ userId, role })));
   }
   return out;
 }

@@ -1,20 +1,13 @@
 import type { TReferralContact, TReferralContactsUpdate } from '@domain/referral-contact.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
-import {
-  housingAreas,
-  jobcenters,
-  memberships,
-  partnerships,
-  referralContacts,
-  socialHousingPlans,
-  users,
-} from '@server/db/schema/index.ts';
+import { housingAreas, partnerships, referralContacts, users } from '@server/db/schema/index.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { AppError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestContext } from '@server/platform/http/request-context.ts';
 import { authorize } from '@server/platform/policy.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { roleHolders } from './openings.repository.ts';
 
 /** The secretariat decides who receives a partnership's openings (issue 3, item 8). */
 export function createReferralContactsService(deps: TAppDeps) {
@@ -60,30 +53,8 @@ export function createReferralContactsService(deps: TAppDeps) {
       return db.transaction(async (tx) => {
         const partnership = await partnershipOf(tx, partnershipId);
         const userIds = input.contacts.map((c) => c.userId);
-        const consultants = userIds.length
-          ? await tx
-              .select({ userId: memberships.userId })
-              .from(memberships)
-              .innerJoin(jobcenters, eq(jobcenters.id, memberships.jobcenterId))
-              .where(
-                and(
-                  inArray(memberships.userId, userIds),
-                  eq(jobcenters.municipalityId, partnership.municipalityId),
-                ),
-              )
-          : [];
-        const workers = userIds.length
-          ? await tx
-              .select({ userId: memberships.userId })
-              .from(memberships)
-              .innerJoin(socialHousingPlans, eq(socialHousingPlans.id, memberships.socialHousingPlanId))
-              .where(
-                and(
-                  inArray(memberships.userId, userIds),
-                  eq(socialHousingPlans.partnershipId, partnershipId),
-                ),
-              )
-          : [];
+        const consultants = await roleHolders(tx, partnership, 'job_consultant', userIds);
+        const workers = await roleHolders(tx, partnership, 'social_worker', userIds);
         const areaIds = input.contacts.map((c) => c.housingAreaId).filter((a): a is string => a !== null);
         const areas = areaIds.length
           ? await tx
@@ -99,7 +70,7 @@ export function createReferralContactsService(deps: TAppDeps) {
         const fields: Record<string, string> = {};
         input.contacts.forEach((c, i) => {
           const holders = c.role === 'job_consultant' ? consultants : workers;
-          if (!holders.some((h) => h.userId === c.userId)) {
+          if (!holders.includes(c.userId)) {
             fields[`contacts.${i}.userId`] =
               c.role === 'job_consultant'
                 ? 'Personen er ikke jobkonsulent i partnerskabets kommune.'
