@@ -1,4 +1,5 @@
 import { ApiError } from '@client/api/errors.ts';
+import { useState } from 'react';
 import type { z } from 'zod';
 
 export type TFieldErrors = Record<string, string>;
@@ -26,4 +27,33 @@ export function parseForm<S extends z.ZodType>(
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: issuesToFieldErrors(result.error.issues) };
+}
+
+/**
+ * The submit cycle every form shares: validate with the domain schema (field errors stay in the
+ * browser), send, and show the server's field errors or message when it refuses.
+ */
+export function useSchemaSubmit<S extends z.ZodType>(schema: S, send: (data: z.output<S>) => Promise<void>) {
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: unknown) => {
+    setError(null);
+    const parsed = parseForm(schema, values);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await send(parsed.data);
+    } catch (err) {
+      setErrors(serverFieldErrors(err));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, setErrors, error, setError, busy, submit };
 }

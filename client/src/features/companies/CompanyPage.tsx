@@ -1,11 +1,10 @@
 import { api } from '@client/api/client.ts';
-import { ApiError } from '@client/api/errors.ts';
 import { isAdminMe, meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { ConfirmDialog } from '@client/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
-import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
+import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { formatDate, formatDateTime } from '@client/lib/format.ts';
@@ -207,32 +206,21 @@ function StatusSection({
   const statusOptions = useStatusOptions();
   const [status, setStatus] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
+  const {
+    errors,
+    error,
+    busy,
+    submit: send,
+  } = useSchemaSubmit(ZCompanyStatusChange, async (data) => {
+    await api.post(`${COMPANIES_PATH}/${company.id}/status`, data);
+    await onChanged();
+    setStatus('');
+    setNote('');
+    notifySuccess(t, t('companies.statusChanged'));
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const parsed = parseForm(ZCompanyStatusChange, { status, note });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await api.post(`${COMPANIES_PATH}/${company.id}/status`, parsed.data);
-      await onChanged();
-      setStatus('');
-      setNote('');
-      notifySuccess(t, t('companies.statusChanged'));
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send({ status, note });
   };
 
   const label = (s: string | null) => (s ? t(`companies.status.${s}`) : '');
@@ -309,31 +297,20 @@ function NotesSection({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
+  const {
+    errors,
+    error,
+    busy,
+    submit: send,
+  } = useSchemaSubmit(ZCompanyNoteInput, async (data) => {
+    await api.post(`${COMPANIES_PATH}/${company.id}/notes`, data);
+    await onChanged();
+    setText('');
+    notifySuccess(t, t('companies.noteSaved'));
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const parsed = parseForm(ZCompanyNoteInput, { text });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await api.post(`${COMPANIES_PATH}/${company.id}/notes`, parsed.data);
-      await onChanged();
-      setText('');
-      notifySuccess(t, t('companies.noteSaved'));
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send({ text });
   };
 
   return (
@@ -506,9 +483,21 @@ function ContactFormModal({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<TContactValues>(emptyContact);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    errors,
+    setErrors,
+    error,
+    setError,
+    busy,
+    submit: send,
+  } = useSchemaSubmit(ZCompanyContactInput, async (data) => {
+    const base = `${COMPANIES_PATH}/${companyId}/contacts`;
+    if (editing) await api.patch(`${base}/${editing.id}`, data);
+    else await api.post(base, data);
+    await onSaved();
+    notifySuccess(t, t('companies.contactSaved'));
+    onClose();
+  });
 
   useEffect(() => {
     if (opened) {
@@ -525,31 +514,11 @@ function ContactFormModal({
       setErrors({});
       setError(null);
     }
-  }, [opened, editing]);
+  }, [opened, editing, setErrors, setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const parsed = parseForm(ZCompanyContactInput, values);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const base = `${COMPANIES_PATH}/${companyId}/contacts`;
-      if (editing) await api.patch(`${base}/${editing.id}`, parsed.data);
-      else await api.post(base, parsed.data);
-      await onSaved();
-      notifySuccess(t, t('companies.contactSaved'));
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send(values);
   };
 
   const field = (name: keyof TContactValues, type = 'text', required = false) => (

@@ -3,7 +3,7 @@ import { ApiError } from '@client/api/errors.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { ConfirmDialog } from '@client/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
-import { parseForm, type TFieldErrors } from '@client/components/form-errors.ts';
+import { parseForm, type TFieldErrors, useSchemaSubmit } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { formatDateTime } from '@client/lib/format.ts';
@@ -239,29 +239,19 @@ function EditUserCard({ user, onSaved }: { user: TUser; onSaved: () => Promise<u
   const { t } = useTranslation();
   const [name, setName] = useState(user.name);
   const [locale, setLocale] = useState(user.locale);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    errors,
+    error,
+    busy,
+    submit: send,
+  } = useSchemaSubmit(ZUserUpdate, async (data) => {
+    await api.patch(`/api/users/${user.id}`, data);
+    await onSaved();
+    notifications.show({ color: 'green', message: t('users.saved') });
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const parsed = parseForm(ZUserUpdate, { name, locale });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await api.patch(`/api/users/${user.id}`, parsed.data);
-      await onSaved();
-      notifications.show({ color: 'green', message: t('users.saved') });
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send({ name, locale });
   };
   return (
     <Card withBorder radius="md" padding="lg">
