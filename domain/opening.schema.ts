@@ -198,6 +198,10 @@ export const ZOpening = z.object({
 });
 export type TOpening = z.infer<typeof ZOpening>;
 
+/** A row of the openings list: without the company's contact person (personal data, read on the detail page, audited). */
+export const ZOpeningListItem = ZOpening.omit({ contactName: true, contactEmail: true, contactPhone: true });
+export type TOpeningListItem = z.infer<typeof ZOpeningListItem>;
+
 export const ZOpeningDetail = ZOpening.extend({
   referrals: z.array(ZOpeningReferral),
   history: z.array(

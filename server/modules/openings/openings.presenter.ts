@@ -1,4 +1,4 @@
-import type { TOpening, TOpeningDetail } from '@domain/opening.schema.ts';
+import type { TOpening, TOpeningDetail, TOpeningListItem } from '@domain/opening.schema.ts';
 import type { referralsOf, statusHistory, TOpeningRow } from './openings.repository.ts';
 
 /** The only shape an opening leaves the server in. */
@@ -39,6 +39,12 @@ export function presentOpening(r: TOpeningRow): TOpening {
     createdAt: o.createdAt.toISOString(),
     referredAt: o.referredAt?.toISOString() ?? null,
   };
+}
+
+/** List rows leave out the contact person, so listing needs no audit event per row. */
+export function presentOpeningListItem(r: TOpeningRow): TOpeningListItem {
+  const { contactName: _n, contactEmail: _e, contactPhone: _p, ...rest } = presentOpening(r);
+  return rest;
 }
 
 export function presentOpeningDetail(

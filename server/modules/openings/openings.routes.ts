@@ -5,6 +5,7 @@ import {
   ZOpeningDetail,
   ZOpeningFields,
   ZOpeningFilters,
+  ZOpeningListItem,
   ZOpeningStatusChange,
 } from '@domain/opening.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
@@ -29,7 +30,7 @@ export function registerOpeningRoutes(app: FastifyInstance, deps: TAppDeps): voi
           limit: z.coerce.number().int().min(1).max(200).optional(),
           offset: z.coerce.number().int().min(0).optional(),
         }).extend(ZOpeningFilters.shape),
-        response: { 200: ZPage(ZOpening) },
+        response: { 200: ZPage(ZOpeningListItem) },
       },
     },
     async (request) => {

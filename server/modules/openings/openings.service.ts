@@ -6,6 +6,7 @@ import {
   type TOpening,
   type TOpeningDetail,
   type TOpeningInput,
+  type TOpeningListItem,
   type TOpeningStatus,
   ZOpeningFields,
   ZOpeningInput,
@@ -32,7 +33,7 @@ import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestContext } from '@server/platform/http/request-context.ts';
 import { authorize } from '@server/platform/policy.ts';
 import { and, eq } from 'drizzle-orm';
-import { presentOpening, presentOpeningDetail } from './openings.presenter.ts';
+import { presentOpening, presentOpeningDetail, presentOpeningListItem } from './openings.presenter.ts';
 import {
   findOpening,
   listOpenings,
@@ -121,9 +122,13 @@ export function createOpeningsService(deps: TAppDeps) {
   }
 
   return {
-    async list(ctx: TRequestContext, query: TListQuery, filters: TOpeningFilters): Promise<TPage<TOpening>> {
+    async list(
+      ctx: TRequestContext,
+      query: TListQuery,
+      filters: TOpeningFilters,
+    ): Promise<TPage<TOpeningListItem>> {
       const page = await listOpenings(db, ctx.actor!, query, filters);
-      return { ...page, items: page.items.map(presentOpening) };
+      return { ...page, items: page.items.map(presentOpeningListItem) };
     },
 
     /** The opening with its referrals and history; the company's contact person is personal data. */

@@ -153,6 +153,8 @@ describe('openings and the instant dual referral', () => {
     expect((await sessions.job_consultant!.get(`/api/openings/${created.json().id}`)).statusCode).toBe(403);
     const list = (await sessions.job_consultant!.get('/api/openings')).json();
     expect(list.items.some((o: { id: string }) => o.id === created.json().id)).toBe(false);
+    // The list carries no contact person; the audited detail page does.
+    expect(list.items[0]).not.toHaveProperty('contactEmail');
     expect((await sessions.steering!.get('/api/openings')).statusCode).toBe(403);
     // A job consultant from another jobcenter in a third municipality sees nothing of ours.
     const elsewhere = await buildUser(t.deps.db, {
