@@ -69,6 +69,9 @@ export const ZOpeningFields = z.object({
   /** Omitted: the creator's partnership, or the company's only one. */
   partnershipId: ZUuid.nullish().transform((v) => v ?? null),
   housingAreaId: ZUuid.nullish().transform((v) => v ?? null),
+  /** The assignment the opening comes of, and the social clause it helps fulfil (same company). */
+  assignmentId: ZUuid.nullish().transform((v) => v ?? null),
+  socialClauseId: ZUuid.nullish().transform((v) => v ?? null),
   type: ZOpeningType,
   title: ZRequiredText(150),
   occupationId: ZOccupationId,
@@ -148,6 +151,11 @@ export const ZOpeningInput = ZOpeningFields.superRefine((o, ctx) => {
 });
 export type TOpeningInput = z.infer<typeof ZOpeningInput>;
 
+/** Creating an opening may close the job dialogue it came of ("opening now"). */
+export const ZOpeningCreate = ZOpeningFields.extend({
+  jobDialogueId: ZUuid.nullish().transform((v) => v ?? null),
+});
+
 export const ZOpeningStatusChange = z.object({
   status: z.enum(OPENING_STATUSES, { error: 'Ukendt status.' }),
   note: ZOptionalText(1000),
@@ -169,6 +177,8 @@ export const ZOpening = z.object({
   companyName: z.string(),
   housingOrganisationId: ZUuid.nullable(),
   housingAreaId: ZUuid.nullable(),
+  assignmentId: ZUuid.nullable(),
+  socialClauseId: ZUuid.nullable(),
   type: ZOpeningType,
   title: z.string(),
   occupationId: z.string(),

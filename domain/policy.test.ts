@@ -164,4 +164,48 @@ describe('can on occupations', () => {
     expect(can(actor(m('admin', null)), 'delete', o)).toBe(true);
     expect(can(withIds('housing_staff', 'org1', {}), 'delete', o)).toBe(false);
   });
+  it('scopes assignments, dialogues and clauses to the buying organisation and the supplier', () => {
+    const res = {
+      id: 'a1',
+      housingOrganisationId: 'org-1',
+      partnershipId: 'p1',
+      municipalityId: 'mun-1',
+      companyId: 'c1',
+    };
+    const staff = actor(m('housing_staff', 'org-1'));
+    const otherStaff = actor(m('housing_staff', 'org-2'));
+    const supplier = actor(m('company_contact', 'c1'));
+    const otherCompany = actor(m('company_contact', 'c2'));
+    const consultant = actor({ ...m('job_consultant', 'jc'), municipalityId: 'mun-1' });
+    const steering = actor({ ...m('steering', 'p1'), partnershipId: 'p1' });
+    for (const kind of ['assignment', 'job_dialogue', 'social_clause'] as const) {
+      expect(can(staff, 'update', { kind, ...res })).toBe(true);
+      expect(can(otherStaff, 'read', { kind, ...res })).toBe(false);
+      expect(can(consultant, 'read', { kind, ...res })).toBe(true);
+      expect(can(consultant, 'update', { kind, ...res })).toBe(false);
+      expect(can(steering, 'read', { kind, ...res })).toBe(false);
+      expect(can(otherCompany, 'read', { kind, ...res })).toBe(false);
+    }
+    expect(can(supplier, 'read', { kind: 'assignment', ...res })).toBe(true);
+    expect(can(supplier, 'read', { kind: 'social_clause', ...res })).toBe(true);
+    // The organisation's notes on its dialogue with the company stay internal.
+    expect(can(supplier, 'read', { kind: 'job_dialogue', ...res })).toBe(false);
+    expect(can(supplier, 'update', { kind: 'assignment', ...res })).toBe(false);
+  });
+
+  it('shows an agreement to every organisation in it and to the company', () => {
+    const res = {
+      kind: 'agreement' as const,
+      id: 'ag',
+      companyId: 'c1',
+      housingOrganisationIds: ['org-1', 'org-3'],
+      partnershipIds: ['p1'],
+      municipalityIds: ['mun-1'],
+    };
+    expect(can(actor(m('housing_staff', 'org-3')), 'update', res)).toBe(true);
+    expect(can(actor(m('housing_staff', 'org-2')), 'read', res)).toBe(false);
+    expect(can(actor(m('company_contact', 'c1')), 'read', res)).toBe(true);
+    expect(can(actor(m('company_contact', 'c1')), 'update', res)).toBe(false);
+    expect(can(actor({ ...m('social_worker', 'plan'), partnershipId: 'p1' }), 'read', res)).toBe(true);
+  });
 });

@@ -49,6 +49,20 @@ export type TResource =
       companyId?: string;
       housingOrganisationId?: string | null;
     }
+  /**
+   * Work a housing organisation buys, and what hangs on it: the job dialogue about it and its
+   * social clauses are checked as the assignment they belong to.
+   */
+  | ({ kind: 'assignment' | 'job_dialogue' | 'social_clause' } & TOrgOwned)
+  /** A partnership agreement: one company, one or more housing organisations. */
+  | {
+      kind: 'agreement';
+      id?: string;
+      companyId?: string;
+      housingOrganisationIds?: readonly string[];
+      partnershipIds?: readonly string[];
+      municipalityIds?: readonly string[];
+    }
   | { kind: 'referral_contacts'; partnershipId?: string }
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
@@ -56,6 +70,16 @@ export type TResource =
   | { kind: 'occupation'; id?: string };
 
 export type TResourceKind = TResource['kind'];
+
+/** The attributes of something a housing organisation owns and a company delivers. */
+export interface TOrgOwned {
+  id?: string;
+  housingOrganisationId?: string;
+  partnershipId?: string;
+  /** Municipality of the partnership (job consultants are scoped by municipality). */
+  municipalityId?: string;
+  companyId?: string;
+}
 
 const STAFF_ROLES: readonly TRole[] = ['housing_staff', 'social_worker', 'job_consultant', 'steering'];
 
@@ -116,6 +140,15 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       return (action === 'list' || action === 'read') && actor.memberships.length > 0;
     case 'opening':
       return canOnOpening(actor, action, resource);
+    case 'assignment':
+    case 'social_clause':
+      return canOnOrgOwned(actor, action, resource, { companyReads: true });
+    case 'job_dialogue':
+      // The dialogue is the organisation's own conversation with the company: notes about it
+      // are internal, so the company does not see them.
+      return canOnOrgOwned(actor, action, resource, { companyReads: false });
+    case 'agreement':
+      return canOnAgreement(actor, action, resource);
     case 'referral_contacts':
     case 'user':
     case 'audit_log':
@@ -207,6 +240,98 @@ function canOnOpening(
     case 'create':
       return staff || consultant || company;
     case 'delete':
+    case 'export':
+      return false;
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * Assignments, their job dialogues and social clauses: the buying organisation's housing staff
+ * work with them; social workers (by partnership) and job consultants (by municipality) read them,
+ * as they fill the openings that come of them; a company contact reads its own company's
+ * assignments and clauses. Steering sees aggregates only.
+ */
+function canOnOrgOwned(
+  actor: TActor,
+  action: TAction,
+  resource: TOrgOwned,
+  options: { companyReads: boolean },
+): boolean {
+  const anyInstance =
+    resource.id === undefined &&
+    resource.housingOrganisationId === undefined &&
+    resource.companyId === undefined;
+  const staff = has(actor, 'housing_staff').some(
+    (m) => anyInstance || (m.scopeId !== null && m.scopeId === resource.housingOrganisationId),
+  );
+  const socialWorker = has(actor, 'social_worker').some(
+    (m) => anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId),
+  );
+  const consultant = has(actor, 'job_consultant').some(
+    (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
+  );
+  const company =
+    options.companyReads &&
+    has(actor, 'company_contact').some(
+      (m) => m.scopeId !== null && (anyInstance || m.scopeId === resource.companyId),
+    );
+  switch (action) {
+    case 'list':
+    case 'read':
+      return staff || socialWorker || consultant || company;
+    case 'create':
+    case 'update':
+    case 'delete':
+      return staff;
+    case 'export':
+      return false;
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * Agreements: housing staff of any organisation in the agreement manage it; social workers and
+ * job consultants of those partnerships read it; the company reads its own ("shown on both sides").
+ */
+function canOnAgreement(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'agreement' }>,
+): boolean {
+  const anyInstance =
+    resource.id === undefined &&
+    resource.housingOrganisationIds === undefined &&
+    resource.companyId === undefined;
+  const staff = has(actor, 'housing_staff').some(
+    (m) => anyInstance || (m.scopeId !== null && (resource.housingOrganisationIds ?? []).includes(m.scopeId)),
+  );
+  const socialWorker = has(actor, 'social_worker').some(
+    (m) =>
+      anyInstance || (m.partnershipId !== null && (resource.partnershipIds ?? []).includes(m.partnershipId)),
+  );
+  const consultant = has(actor, 'job_consultant').some(
+    (m) =>
+      anyInstance ||
+      (m.municipalityId !== null && (resource.municipalityIds ?? []).includes(m.municipalityId)),
+  );
+  const company = has(actor, 'company_contact').some(
+    (m) => m.scopeId !== null && (anyInstance || m.scopeId === resource.companyId),
+  );
+  switch (action) {
+    case 'list':
+    case 'read':
+      return staff || socialWorker || consultant || company;
+    case 'create':
+    case 'update':
+    case 'delete':
+      return staff;
     case 'export':
       return false;
     default: {

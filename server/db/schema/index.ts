@@ -1,3 +1,4 @@
+export * from './assignments.ts';
 export * from './companies.ts';
 export * from './identity.ts';
 export * from './notifications.ts';

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { assignments, socialClauses } from './assignments.ts';
 import { companies } from './companies.ts';
 import { users } from './identity.ts';
 import { notifications } from './notifications.ts';
@@ -32,6 +33,8 @@ export const openings = pgTable(
     /** The organisation the opening belongs to (its housing staff manage it); from the creator or the area. */
     housingOrganisationId: uuid('housing_organisation_id').references(() => housingOrganisations.id),
     housingAreaId: uuid('housing_area_id').references(() => housingAreas.id),
+    assignmentId: uuid('assignment_id').references(() => assignments.id, { onDelete: 'set null' }),
+    socialClauseId: uuid('social_clause_id').references(() => socialClauses.id, { onDelete: 'set null' }),
     type: text('type', { enum: OPENING_TYPES }).notNull(),
     title: text('title').notNull(),
     occupationId: text('occupation_id').notNull(),
@@ -66,6 +69,7 @@ export const openings = pgTable(
     index('openings_partnership_idx').on(t.partnershipId, t.createdAt),
     index('openings_company_idx').on(t.companyId),
     index('openings_status_idx').on(t.status),
+    index('openings_assignment_idx').on(t.assignmentId),
   ],
 );
 

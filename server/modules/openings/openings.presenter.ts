@@ -12,6 +12,8 @@ export function presentOpening(r: TOpeningRow): TOpening {
     companyName: r.companyName,
     housingOrganisationId: o.housingOrganisationId,
     housingAreaId: o.housingAreaId,
+    assignmentId: o.assignmentId,
+    socialClauseId: o.socialClauseId,
     type: o.type,
     title: o.title,
     occupationId: o.occupationId,
