@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { TRole } from '@domain/roles.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  assignments,
   companies,
   companyPartnerships,
   housingAreas,
   housingOrganisations,
   jobcenters,
   municipalities,
+  openings,
   partnerships,
+  placements,
+  socialClauses,
   socialHousingPlans,
   users,
 } from '@server/db/schema/index.ts';
@@ -174,4 +178,89 @@ export async function buildPartnershipWorld(db: TDbOrTx) {
     steering: await buildUser(db, { role: 'steering', scopeId: partnership.id }),
   } satisfies Record<TRole, unknown>;
   return { municipality, partnership, organisation, plan, jobcenter, area, company, users: usersByRole };
+}
+
+/** An assignment the world's organisation buys from the world's company (calendar year 2026). */
+export async function buildAssignment(
+  db: TDbOrTx,
+  o: Partial<typeof assignments.$inferInsert> &
+    Pick<typeof assignments.$inferInsert, 'partnershipId' | 'companyId' | 'housingOrganisationId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(assignments)
+    .values({
+      kind: 'renovation',
+      title: `Opgave ${next()}`,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      createdAt: now,
+      updatedAt: now,
+      ...o,
+    })
+    .returning();
+  return row!;
+}
+
+export async function buildSocialClause(
+  db: TDbOrTx,
+  o: Partial<typeof socialClauses.$inferInsert> & Pick<typeof socialClauses.$inferInsert, 'assignmentId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(socialClauses)
+    .values({
+      kind: 'apprentices',
+      targetQuantity: 3,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      createdAt: now,
+      updatedAt: now,
+      ...o,
+    })
+    .returning();
+  return row!;
+}
+
+/** A placement (the placements issue adds the resident); counts toward clause fulfilment. */
+export async function buildPlacement(
+  db: TDbOrTx,
+  o: Partial<typeof placements.$inferInsert> & Pick<typeof placements.$inferInsert, 'companyId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(placements)
+    .values({ startDate: '2026-03-01', createdAt: now, updatedAt: now, ...o })
+    .returning();
+  return row!;
+}
+
+/** An opening inserted directly (no referral); use the API to test the referral itself. */
+export async function buildOpening(
+  db: TDbOrTx,
+  o: Partial<typeof openings.$inferInsert> &
+    Pick<typeof openings.$inferInsert, 'partnershipId' | 'companyId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(openings)
+    .values({
+      type: 'apprentice',
+      title: `Jobåbning ${next()}`,
+      occupationId: 'toemrer',
+      hoursPerWeek: 37,
+      scheduleDay: true,
+      scheduleEvening: false,
+      scheduleWeekend: false,
+      startDate: '2026-08-01',
+      positions: 1,
+      postalCode: '8800',
+      city: 'Viborg',
+      minAge: 16,
+      createdAt: now,
+      updatedAt: now,
+      ...o,
+    })
+    .returning();
+  return row!;
 }
