@@ -112,3 +112,11 @@ export const ZAssignmentListQuery = ZListQuery.extend({
   activeOn: ZIsoDate.optional(),
 });
 export type TAssignmentListQuery = z.infer<typeof ZAssignmentListQuery>;
+
+/** Saving an assignment starts the job dialogue about it: the client goes on to record it. */
+export const ZAssignmentCreated = ZAssignmentDetail.extend({ jobDialogueId: ZUuid });
+export type TAssignmentCreated = z.infer<typeof ZAssignmentCreated>;
+
+/** Housing staff of the assignment's organisation: who a dialogue or a clause can be given to. */
+export const ZStaffRef = z.object({ id: ZUuid, name: z.string() });
+export type TStaffRef = z.infer<typeof ZStaffRef>;

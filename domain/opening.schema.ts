@@ -232,4 +232,5 @@ export const ZOpeningFilters = z.object({
   type: ZOpeningType.optional(),
   companyId: ZUuid.optional(),
   partnershipId: ZUuid.optional(),
+  assignmentId: ZUuid.optional(),
 });
