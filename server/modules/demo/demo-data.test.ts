@@ -1,14 +1,21 @@
 import { COMPANY_STATUSES } from '@domain/company.schema.ts';
 import { isValidCvr } from '@domain/rules/cvr.ts';
+import { danishDate } from '@domain/time.ts';
 import {
+  agreements,
+  assignments,
   companies,
   housingAreas,
   housingOrganisations,
+  jobDialogues,
   memberships,
+  openings,
   partnerships,
+  socialClauses,
   systemSettings,
   users,
 } from '@server/db/schema/index.ts';
+import { withProgress } from '@server/modules/social-clauses/clause-fulfilment.ts';
 import { createTestApp, TestSession } from '@server/test/setup.ts';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -19,6 +26,7 @@ import {
   loadDemoCompanies,
 } from './demo-companies.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo-data.ts';
+import { DEMO_DIALOGUE_OUTCOMES, DEMO_HOULKAER_TITLE, loadDemoWork } from './demo-work.ts';
 
 it('loads the Danish demo data once, and every demo user logs in with its scope', async () => {
   const t = await createTestApp({ config: { demo: true } });
@@ -83,6 +91,10 @@ it('adds ten fictional demo companies with valid CVRs in every status, also to o
   expect(await t.deps.db.select().from(companies)).toHaveLength(10);
   // A data dir loaded before the companies register: no companies, no link, no marker.
   await t.deps.db.update(memberships).set({ companyId: null });
+  await t.deps.db.delete(openings);
+  await t.deps.db.delete(agreements);
+  await t.deps.db.delete(assignments);
+  await t.deps.db.delete(systemSettings).where(eq(systemSettings.key, 'demo_work_version'));
   await t.deps.db.delete(companies);
   await t.deps.db.delete(systemSettings).where(eq(systemSettings.key, 'demo_companies_version'));
   expect(await loadDemoData(t.deps.db)).toBe(false);
@@ -95,5 +107,31 @@ it('adds ten fictional demo companies with valid CVRs in every status, also to o
   const staff = new TestSession(t.app);
   await staff.login('bolig@jobbro.test', DEMO_PASSWORD);
   expect((await staff.get('/api/companies')).json().total).toBe(4);
+  await t.close();
+});
+
+it('adds the demo work: assignments, dialogues in each outcome, a behind clause, agreements, openings', async () => {
+  const t = await createTestApp({ config: { demo: true } });
+  await loadDemoData(t.deps.db);
+  const db = t.deps.db;
+  const all = await db.select().from(assignments);
+  expect(all.length).toBeGreaterThanOrEqual(6);
+  const houlkaer = all.find((a) => a.title === DEMO_HOULKAER_TITLE)!;
+  const [clause] = await db.select().from(socialClauses).where(eq(socialClauses.assignmentId, houlkaer.id));
+  expect(clause).toMatchObject({ kind: 'apprentices', targetQuantity: 3 });
+  const [withStatus] = await withProgress(db, [clause!], danishDate(new Date()));
+  // Five months into the renovation and no apprentice placed yet: behind pro rata.
+  expect(withStatus!.progress.status).toBe('behind');
+
+  const dialogues = await db.select().from(jobDialogues);
+  expect(new Set(dialogues.map((d) => d.outcome))).toEqual(new Set([null, 'opening_now', 'later', 'no']));
+  expect(DEMO_DIALOGUE_OUTCOMES).toHaveLength(4);
+  const opened = await db.select().from(openings);
+  expect(new Set(opened.map((o) => o.status)).size).toBeGreaterThanOrEqual(5);
+  expect(new Set(opened.map((o) => o.type)).size).toBeGreaterThanOrEqual(4);
+  expect(await db.select().from(agreements)).toHaveLength(3);
+  // Loading again adds nothing.
+  expect(await loadDemoWork(db)).toBe(false);
+  expect(await db.select().from(assignments)).toHaveLength(all.length);
   await t.close();
 });

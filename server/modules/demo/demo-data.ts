@@ -13,6 +13,7 @@ import {
 import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
+import { loadDemoWork } from './demo-work.ts';
 
 // Danish demo data, loaded only when JOBBRO_DEMO is on. Partners are the real ones of seed 001
 // (the Viborg/Silkeborg partnership); Viborg's five areas are those of seed 003. Residents
@@ -155,8 +156,9 @@ async function upsertId<T extends { id: string }>(
 export async function loadDemoData(db: TDb): Promise<boolean> {
   const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
   if (marker) {
-    // Data dirs from before the companies register get its demo companies once.
+    // Data dirs from before the companies register (or assignments) get those demo rows once.
     await loadDemoCompanies(db);
+    await loadDemoWork(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -193,6 +195,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: DEMO_VERSION });
   });
   await loadDemoCompanies(db);
+  await loadDemoWork(db);
   return true;
 }
 
