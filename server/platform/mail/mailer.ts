@@ -13,6 +13,13 @@ export interface TMailMessage {
 export const MAIL_DELIVER_JOB = 'mail.deliver';
 export const MAIL_SWEEP_JOB = 'mail.sweep';
 
+/** Reuses up to 5 SMTP connections (unless SMTP_URL says otherwise): a burst leaves in parallel. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /**
  * Every mail is first written to mail_outbox inside the caller's transaction, so a rolled-back
  * change sends nothing. With SMTP_URL it is then delivered by the queue; without it stays in
@@ -21,7 +28,7 @@ export const MAIL_SWEEP_JOB = 'mail.sweep';
 export class Mailer {
   private transport: Transporter | null;
   constructor(private readonly opts: { smtpUrl: string | undefined; from: string; clock: TClock }) {
-    this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+    this.transport = opts.smtpUrl ? nodemailer.createTransport(pooled(opts.smtpUrl)) : null;
   }
 
   get smtpEnabled(): boolean {
