@@ -81,7 +81,23 @@ export const ZAgreementInput = ZAgreementFields.superRefine((a, ctx) => {
 });
 export type TAgreementInput = z.infer<typeof ZAgreementInput>;
 
-export const ZCommitment = ZCommitmentInput.extend({ id: ZUuid });
+/**
+ * A partial update: only the fields sent change; commitments, when sent, replace the old ones
+ * (`commitments` has no default here, so leaving it out keeps them).
+ */
+export const ZAgreementPatch = ZAgreementFields.partial().extend({
+  commitments: ZAgreementFields.shape.commitments.unwrap().optional(),
+});
+export type TAgreementPatch = z.infer<typeof ZAgreementPatch>;
+
+/** A stored commitment as the API returns it (plain output: responses are not parsed with transforms). */
+export const ZCommitment = z.object({
+  id: ZUuid,
+  kind: z.enum(COMMITMENT_KINDS),
+  quantity: z.number().int(),
+  per: z.enum(COMMITMENT_PERIODS),
+  note: z.string().nullable(),
+});
 
 export const AGREEMENT_STATES = ['draft', 'active', 'ended'] as const;
 export type TAgreementState = (typeof AGREEMENT_STATES)[number];
@@ -124,3 +140,14 @@ export const ZAgreementListQuery = ZListQuery.extend({
   state: z.enum(AGREEMENT_STATES).optional(),
 });
 export type TAgreementListQuery = z.infer<typeof ZAgreementListQuery>;
+
+/** A page of agreements; limit/offset echo the API's range (issue 3), page/pageSize the UI's. */
+export const ZAgreementPage = z.object({
+  items: z.array(ZAgreement),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type TAgreementPage = z.infer<typeof ZAgreementPage>;

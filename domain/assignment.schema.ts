@@ -56,6 +56,14 @@ export const ZAssignmentInput = ZAssignmentFields.superRefine((a, ctx) => {
 });
 export type TAssignmentInput = z.infer<typeof ZAssignmentInput>;
 
+/**
+ * A PATCH body: any of the fields, merged with the stored assignment and validated as a whole.
+ * Areas have no default here, so leaving them out keeps them (company and organisation are fixed).
+ */
+export const ZAssignmentPatch = ZAssignmentFields.partial().extend({
+  housingAreaIds: z.array(ZUuid).max(50).optional(),
+});
+
 export const ZAssignmentAreaRef = z.object({ id: ZUuid, name: z.string() });
 
 export const ZAssignment = z.object({
@@ -82,6 +90,7 @@ export type TAssignment = z.infer<typeof ZAssignment>;
 export const ZAssignmentListItem = ZAssignment.extend({
   clauseCount: z.number().int(),
   clausesBehind: z.number().int(),
+  /** Dialogues wanting action today (open or overdue); always 0 for a company contact. */
   openDialogues: z.number().int(),
 });
 export type TAssignmentListItem = z.infer<typeof ZAssignmentListItem>;

@@ -60,6 +60,13 @@ describe('ZOpeningInput', () => {
       true,
     );
   });
+  it('reports a youth night-rest violation at the end time, where the user fixes it', () => {
+    const evening = { ...base, type: 'leisure_job', hoursPerWeek: 8, scheduleEvening: true };
+    const late = ZOpeningInput.safeParse({ ...evening, endTime: '22:00' });
+    expect(late.error?.issues.map((i) => i.path.join('.'))).toEqual(['endTime']);
+    expect(late.error?.issues[0]?.message).toMatch(/må ikke arbejde mellem kl\. 20\.00/);
+    expect(ZOpeningInput.safeParse({ ...evening, endTime: '19:30' }).success).toBe(true);
+  });
   it('refuses hours beyond the working-time rules and an unknown occupation', () => {
     expect(ZOpeningInput.safeParse({ ...base, hoursPerWeek: 60 }).error?.issues[0]?.message).toContain('48');
     expect(ZOpeningInput.safeParse({ ...base, occupationId: 'astronaut' }).error?.issues[0]?.message).toBe(

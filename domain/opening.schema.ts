@@ -138,15 +138,24 @@ export const ZOpeningInput = ZOpeningFields.superRefine((o, ctx) => {
     });
   }
   if (minAge < 18) {
-    const violations = youthViolations({
+    const input = {
       minAge,
       inCompulsorySchool: info.afterCompulsorySchool ? false : undefined,
       hoursPerWeek: o.hoursPerWeek,
+      on: o.startDate,
+    };
+    const violations = youthViolations({
+      ...input,
       schedule: { day: o.scheduleDay, evening: o.scheduleEvening, weekend: o.scheduleWeekend },
       endTime: o.endTime,
-      on: o.startDate,
     });
-    for (const message of violations) ctx.addIssue({ code: 'custom', path: ['hoursPerWeek'], message });
+    // The same check for day work only leaves the limits on hours; the rest is about the time of
+    // day, which the user fixes at the end time.
+    const hourLimits = youthViolations({ ...input, schedule: { day: true, evening: false, weekend: false } });
+    for (const message of violations) {
+      const path = hourLimits.includes(message) ? 'hoursPerWeek' : 'endTime';
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    }
   }
 });
 export type TOpeningInput = z.infer<typeof ZOpeningInput>;

@@ -208,4 +208,11 @@ describe('can on occupations', () => {
     expect(can(actor(m('company_contact', 'c1')), 'update', res)).toBe(false);
     expect(can(actor({ ...m('social_worker', 'plan'), partnershipId: 'p1' }), 'read', res)).toBe(true);
   });
+  it("lets a partnership's housing staff see an opening that belongs to no organisation yet", () => {
+    const staff = actor({ ...m('housing_staff', 'org-1'), partnershipId: 'p1' });
+    const unowned = { kind: 'opening' as const, id: 'o', partnershipId: 'p1', housingOrganisationId: null };
+    expect(can(staff, 'read', unowned)).toBe(true);
+    expect(can(staff, 'read', { ...unowned, partnershipId: 'p2' })).toBe(false);
+    expect(can(staff, 'read', { ...unowned, housingOrganisationId: 'org-2' })).toBe(false);
+  });
 });

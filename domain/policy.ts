@@ -220,8 +220,15 @@ function canOnOpening(
 ): boolean {
   const anyInstance =
     resource.id === undefined && resource.partnershipId === undefined && resource.companyId === undefined;
+  // An opening a company posts without an area or assignment belongs to no organisation yet:
+  // every housing organisation of its partnership sees it, so none misses it.
   const staff = has(actor, 'housing_staff').some(
-    (m) => anyInstance || (m.scopeId !== null && m.scopeId === resource.housingOrganisationId),
+    (m) =>
+      anyInstance ||
+      (m.scopeId !== null && m.scopeId === resource.housingOrganisationId) ||
+      (resource.housingOrganisationId === null &&
+        m.partnershipId !== null &&
+        m.partnershipId === resource.partnershipId),
   );
   const socialWorker = has(actor, 'social_worker').some(
     (m) => anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId),

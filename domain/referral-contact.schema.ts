@@ -24,3 +24,12 @@ export const ZReferralContact = z.object({
   housingAreaName: z.string().nullable(),
 });
 export type TReferralContact = z.infer<typeof ZReferralContact>;
+
+/** Someone who may be chosen as a referral contact: an active holder of the role in the partnership. */
+export const ZReferralCandidate = z.object({
+  userId: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(REFERRAL_ROLES),
+});
+export type TReferralCandidate = z.infer<typeof ZReferralCandidate>;

@@ -63,6 +63,38 @@ const EXPECTED: Record<TDemoRole, { present: string[]; absent: string[]; roleLab
     roleLabel: 'Virksomhed',
   },
 };
+// Partnership agreements are shown on both sides: the organisations' staff and the company.
+for (const role of [
+  'admin',
+  'housing_staff',
+  'social_worker',
+  'job_consultant',
+  'company_contact',
+] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/agreements'];
+}
+EXPECTED.steering.absent = [...EXPECTED.steering.absent, '/agreements'];
+// The method's lists: housing staff work with assignments, dialogues and clauses, social workers
+// and job consultants read them. A company reads its own on its company page; dialogues are
+// internal to the housing side; steering sees aggregates only.
+const METHOD_PAGES = ['/assignments', '/job-dialogues', '/social-clauses'];
+for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, ...METHOD_PAGES];
+}
+for (const role of ['company_contact', 'steering'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, ...METHOD_PAGES];
+}
+// Openings: everyone who works with them, the company contact too (its own only); not steering.
+for (const role of [
+  'admin',
+  'housing_staff',
+  'social_worker',
+  'job_consultant',
+  'company_contact',
+] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/openings'];
+}
+EXPECTED.steering.absent = [...EXPECTED.steering.absent, '/openings'];
 
 describe('each demo user sees the navigation of its role', () => {
   for (const role of Object.keys(DEMO_USERS) as TDemoRole[]) {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, launch, login, newContext, open } from './support.ts';
+import { DEMO_USERS, expectAccessible, launch, login, newContext, open } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,6 +71,45 @@ describe('inviting a user', () => {
       await page2.locator('main').getByText('Jobcenter Viborg').first().waitFor();
     } finally {
       await invited.close();
+    }
+  });
+});
+
+describe('a company contact belongs to a company', () => {
+  it('the admin invites a company contact and picks its company by searching', async () => {
+    const suffix = String(Date.now()).slice(-6);
+    const email = `ny.virksomhed.${suffix}@jobbro.test`;
+    const name = `Vera Virksomhedskontakt ${suffix}`;
+    const company = 'Houlkær Byg & Renovering (fiktiv)';
+    const admin = await newContext(browser);
+    const page = await admin.newPage();
+    try {
+      await login(page, DEMO_USERS.admin);
+      await open(page, '/admin/users');
+      await page.getByRole('button', { name: 'Inviter bruger' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Inviter bruger' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Navn').fill(name);
+      await dialog.getByLabel('E-mail').fill(email);
+      await dialog.getByRole('combobox', { name: /^Rolle/ }).selectOption('company_contact');
+      // The scope picker of a company contact searches the companies register.
+      const picker = dialog.getByLabel(/^Virksomhed/);
+      await picker.waitFor();
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await page.getByText('Skal udfyldes.').first().waitFor(); // no company chosen yet
+      await picker.fill('houlkær');
+      await page.getByRole('option', { name: company }).click();
+      await expectAccessible(page, 'invite form with the company picker');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(`Invitationen er sendt til ${email}.`).waitFor();
+
+      await open(page, `/admin/users?q=${encodeURIComponent(name)}`);
+      await page.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await page.getByRole('cell', { name: company }).waitFor();
+    } finally {
+      await admin.close();
     }
   });
 });

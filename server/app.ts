@@ -9,12 +9,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAgreementRoutes } from './modules/agreements/agreements.routes.ts';
+import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerCompanyRoutes } from './modules/companies/companies.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
+import { registerJobDialogueRoutes } from './modules/job-dialogues/job-dialogues.routes.ts';
 import { registerJobcenterRoutes } from './modules/jobcenters/jobcenters.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -23,6 +26,7 @@ import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
 import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { registerSocialClauseRoutes } from './modules/social-clauses/social-clauses.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { errorBody, registerErrorHandling } from './platform/errors.ts';
@@ -137,6 +141,10 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerNotificationRoutes(app, deps);
   registerOpeningRoutes(app, deps);
   registerReferralContactRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
+  registerJobDialogueRoutes(app, deps);
+  registerSocialClauseRoutes(app, deps);
+  registerAgreementRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

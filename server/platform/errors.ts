@@ -14,6 +14,11 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 about one field, with its Danish message: what a service says when a reference is wrong. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { [field]: message });
+}
+
 export function httpStatusFor(code: TAppErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':

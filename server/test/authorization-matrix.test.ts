@@ -2,7 +2,17 @@ import type { TRole } from '@domain/roles.ts';
 import { auditEvents } from '@server/db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPartnershipWorld, nextCvr, TEST_PASSWORD } from './factories.ts';
+import {
+  buildAgreement,
+  buildAssignment,
+  buildJobDialogue,
+  buildOpening,
+  buildPartnershipWorld,
+  buildPlacement,
+  buildSocialClause,
+  nextCvr,
+  TEST_PASSWORD,
+} from './factories.ts';
 import { createTestApp, TestSession, type TTestApp } from './setup.ts';
 
 // The authorization matrix: role × route × in-scope / out-of-scope → expected status.
@@ -283,17 +293,340 @@ const CASES: TCase[] = [
     url: (_o, x) => `/api/housing-areas/${x.area.id}`,
     expect: ONLY_ADMIN(200),
   },
+  // Partnership agreements: housing staff of an organisation in it write; the partnership's
+  // social workers and job consultants and the company itself read; steering nothing.
+  {
+    name: 'list agreements',
+    method: 'GET',
+    url: () => '/api/agreements',
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read an agreement of own organisation and company',
+    method: 'GET',
+    url: () => `/api/agreements/${agreementIds.own}`,
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read an agreement of another organisation',
+    method: 'GET',
+    url: () => `/api/agreements/${agreementIds.other}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'create an agreement for own organisation',
+    method: 'POST',
+    url: () => '/api/agreements',
+    body: (o) => ({
+      companyId: o.company.id,
+      housingOrganisationIds: [o.organisation.id],
+      title: 'Matrixaftale',
+      periodStart: '2027-01-01',
+    }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'create an agreement for another organisation',
+    method: 'POST',
+    url: () => '/api/agreements',
+    body: (_o, x) => ({
+      companyId: x.company.id,
+      housingOrganisationIds: [x.organisation.id],
+      title: 'Matrixaftale',
+      periodStart: '2027-01-01',
+    }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'update an agreement of own organisation',
+    method: 'PATCH',
+    url: () => `/api/agreements/${agreementIds.own}`,
+    body: () => ({ note: 'Opdateret' }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'update an agreement of another organisation',
+    method: 'PATCH',
+    url: () => `/api/agreements/${agreementIds.other}`,
+    body: () => ({ note: 'Opdateret' }),
+    expect: ONLY_ADMIN(200),
+  },
+  // The URL is asked once per role: each role tries to delete an agreement of its own.
+  {
+    name: 'delete an agreement of own organisation',
+    method: 'DELETE',
+    url: () => `/api/agreements/${agreementIds.ownDeletable.shift()}`,
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'delete an agreement of another organisation',
+    method: 'DELETE',
+    url: () => `/api/agreements/${agreementIds.otherDeletable.shift()}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: "list the people who may receive a partnership's openings",
+    method: 'GET',
+    url: (o) => `/api/partnerships/${o.partnership.id}/referral-candidates`,
+    expect: ONLY_ADMIN(200),
+  },
+  // Assignments, their job dialogues and social clauses: housing staff of the buying organisation
+  // write; the partnership's social workers and job consultants read; the company reads its own
+  // assignments and clauses but not the organisation's dialogues or staff; steering nothing.
+  {
+    name: 'list assignments',
+    method: 'GET',
+    url: () => '/api/assignments',
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read an assignment of own organisation',
+    method: 'GET',
+    url: () => `/api/assignments/${work.own.assignment}`,
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read an assignment of another organisation',
+    method: 'GET',
+    url: () => `/api/assignments/${work.other.assignment}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'create an assignment for own organisation',
+    method: 'POST',
+    url: () => '/api/assignments',
+    body: (o) => assignmentBody(o),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'create an assignment for another organisation',
+    method: 'POST',
+    url: () => '/api/assignments',
+    body: (_o, x) => assignmentBody(x),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'update an assignment of own organisation',
+    method: 'PATCH',
+    url: () => `/api/assignments/${work.own.assignment}`,
+    body: () => ({ contractReference: 'K-17' }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'update an assignment of another organisation',
+    method: 'PATCH',
+    url: () => `/api/assignments/${work.other.assignment}`,
+    body: () => ({ contractReference: 'K-17' }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'delete an assignment in use (an opening came of it)',
+    method: 'DELETE',
+    url: () => `/api/assignments/${work.own.assignment}`,
+    expect: { ...ALL(403), admin: 409, housing_staff: 409 },
+  },
+  {
+    name: 'delete an assignment of another organisation in use',
+    method: 'DELETE',
+    url: () => `/api/assignments/${work.other.assignment}`,
+    expect: ONLY_ADMIN(409),
+  },
+  {
+    name: 'list the staff of an own assignment’s organisation',
+    method: 'GET',
+    url: () => `/api/assignments/${work.own.assignment}/staff`,
+    expect: { ...ALL(200), company_contact: 403, steering: 403 },
+  },
+  {
+    name: 'list the staff of another organisation’s assignment',
+    method: 'GET',
+    url: () => `/api/assignments/${work.other.assignment}/staff`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'list job dialogues',
+    method: 'GET',
+    url: () => '/api/job-dialogues?mine=true',
+    expect: { ...ALL(200), company_contact: 403, steering: 403 },
+  },
+  {
+    name: 'read a job dialogue of own organisation',
+    method: 'GET',
+    url: () => `/api/job-dialogues/${work.own.dialogue}`,
+    expect: { ...ALL(200), company_contact: 403, steering: 403 },
+  },
+  {
+    name: 'read a job dialogue of another organisation',
+    method: 'GET',
+    url: () => `/api/job-dialogues/${work.other.dialogue}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'start a job dialogue about an own assignment',
+    method: 'POST',
+    url: () => '/api/job-dialogues',
+    body: () => ({ assignmentId: work.own.assignment }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'start a job dialogue about another organisation’s assignment',
+    method: 'POST',
+    url: () => '/api/job-dialogues',
+    body: () => ({ assignmentId: work.other.assignment }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'record the outcome of an own job dialogue',
+    method: 'POST',
+    url: () => `/api/job-dialogues/${work.own.dialogue}/outcome`,
+    body: () => ({ askedKinds: ['apprentice'], outcome: 'later', reminderDate: '2026-12-01' }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'record the outcome of another organisation’s job dialogue',
+    method: 'POST',
+    url: () => `/api/job-dialogues/${work.other.dialogue}/outcome`,
+    body: () => ({ askedKinds: ['apprentice'], outcome: 'later', reminderDate: '2026-12-01' }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'hand an own job dialogue to a colleague',
+    method: 'POST',
+    url: () => `/api/job-dialogues/${work.own.dialogue}/assignee`,
+    body: (o) => ({ assignedToUserId: o.users.housing_staff.id }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'hand another organisation’s job dialogue to its staff',
+    method: 'POST',
+    url: () => `/api/job-dialogues/${work.other.dialogue}/assignee`,
+    body: (_o, x) => ({ assignedToUserId: x.users.housing_staff.id }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'draft the opening of an own job dialogue',
+    method: 'GET',
+    url: () => `/api/job-dialogues/${work.own.dialogue}/opening-draft`,
+    expect: { ...ALL(200), company_contact: 403, steering: 403 },
+  },
+  {
+    name: 'draft the opening of another organisation’s job dialogue',
+    method: 'GET',
+    url: () => `/api/job-dialogues/${work.other.dialogue}/opening-draft`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'list social clauses',
+    method: 'GET',
+    url: () => '/api/social-clauses',
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read a social clause of own organisation',
+    method: 'GET',
+    url: () => `/api/social-clauses/${work.own.clause}`,
+    expect: { ...ALL(200), steering: 403 },
+  },
+  {
+    name: 'read a social clause of another organisation',
+    method: 'GET',
+    url: () => `/api/social-clauses/${work.other.clause}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'add a social clause to an own assignment',
+    method: 'POST',
+    url: () => '/api/social-clauses',
+    body: () => ({ assignmentId: work.own.assignment, kind: 'apprentices', targetQuantity: 2 }),
+    expect: { ...ALL(403), admin: 201, housing_staff: 201 },
+  },
+  {
+    name: 'add a social clause to another organisation’s assignment',
+    method: 'POST',
+    url: () => '/api/social-clauses',
+    body: () => ({ assignmentId: work.other.assignment, kind: 'apprentices', targetQuantity: 2 }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'update a social clause of own organisation',
+    method: 'PATCH',
+    url: () => `/api/social-clauses/${work.own.clause}`,
+    body: () => ({ targetQuantity: 4 }),
+    expect: { ...ALL(403), admin: 200, housing_staff: 200 },
+  },
+  {
+    name: 'update a social clause of another organisation',
+    method: 'PATCH',
+    url: () => `/api/social-clauses/${work.other.clause}`,
+    body: () => ({ targetQuantity: 4 }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'delete a social clause in use (a placement counts for it)',
+    method: 'DELETE',
+    url: () => `/api/social-clauses/${work.own.clause}`,
+    expect: { ...ALL(403), admin: 409, housing_staff: 409 },
+  },
+  {
+    name: 'delete a social clause of another organisation in use',
+    method: 'DELETE',
+    url: () => `/api/social-clauses/${work.other.clause}`,
+    expect: ONLY_ADMIN(409),
+  },
 ];
 
 let t: TTestApp;
 let own: TWorld;
 let other: TWorld;
+const agreementIds = { own: '', other: '', ownDeletable: [] as string[], otherDeletable: [] as string[] };
 const sessions = new Map<TRole, TestSession>();
+/** An assignment per world with a dialogue, and a clause; an opening and a placement count on them. */
+const work = {
+  own: { assignment: '', dialogue: '', clause: '' },
+  other: { assignment: '', dialogue: '', clause: '' },
+};
+const assignmentBody = (w: TWorld) => ({
+  companyId: w.company.id,
+  housingOrganisationId: w.organisation.id,
+  kind: 'maintenance',
+  title: 'Matrixopgave',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+});
 
 beforeAll(async () => {
   t = await createTestApp();
   own = await buildPartnershipWorld(t.deps.db);
   other = await buildPartnershipWorld(t.deps.db);
+  const agreementOf = async (w: TWorld) =>
+    (
+      await buildAgreement(t.deps.db, {
+        companyId: w.company.id,
+        housingOrganisationIds: [w.organisation.id],
+      })
+    ).id;
+  agreementIds.own = await agreementOf(own);
+  agreementIds.other = await agreementOf(other);
+  for (let i = 0; i < 6; i++) {
+    agreementIds.ownDeletable.push(await agreementOf(own));
+    agreementIds.otherDeletable.push(await agreementOf(other));
+  }
+  for (const [w, ids] of [
+    [own, work.own],
+    [other, work.other],
+  ] as const) {
+    const scope = { partnershipId: w.partnership.id, companyId: w.company.id };
+    const assignment = await buildAssignment(t.deps.db, {
+      ...scope,
+      housingOrganisationId: w.organisation.id,
+    });
+    const clause = await buildSocialClause(t.deps.db, { assignmentId: assignment.id });
+    ids.assignment = assignment.id;
+    ids.dialogue = (await buildJobDialogue(t.deps.db, { assignmentId: assignment.id })).id;
+    ids.clause = clause.id;
+    await buildOpening(t.deps.db, { ...scope, assignmentId: assignment.id });
+    await buildPlacement(t.deps.db, { companyId: w.company.id, socialClauseId: clause.id });
+  }
   for (const [role, user] of Object.entries(own.users) as [TRole, { email: string }][]) {
     const s = new TestSession(t.app);
     expect((await s.login(user.email, TEST_PASSWORD)).statusCode).toBe(200);

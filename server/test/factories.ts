@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { TRole } from '@domain/roles.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  agreementCommitments,
+  agreementHousingOrganisations,
+  agreements,
   assignments,
   companies,
   companyPartnerships,
   housingAreas,
   housingOrganisations,
   jobcenters,
+  jobDialogues,
   municipalities,
   openings,
   partnerships,
@@ -261,6 +265,54 @@ export async function buildOpening(
       updatedAt: now,
       ...o,
     })
+    .returning();
+  return row!;
+}
+
+/** A signed partnership agreement (2026 onwards) with its organisations and commitments. */
+export async function buildAgreement(
+  db: TDbOrTx,
+  o: Partial<typeof agreements.$inferInsert> &
+    Pick<typeof agreements.$inferInsert, 'companyId'> & {
+      housingOrganisationIds: string[];
+      commitments?: Omit<typeof agreementCommitments.$inferInsert, 'agreementId'>[];
+    },
+) {
+  const { housingOrganisationIds, commitments = [], ...values } = o;
+  const now = new Date();
+  const [row] = await db
+    .insert(agreements)
+    .values({
+      title: `Aftale ${next()}`,
+      periodStart: '2026-01-01',
+      signedOn: '2025-12-15',
+      createdAt: now,
+      updatedAt: now,
+      ...values,
+    })
+    .returning();
+  await db.insert(agreementHousingOrganisations).values(
+    housingOrganisationIds.map((housingOrganisationId) => ({
+      agreementId: row!.id,
+      housingOrganisationId,
+    })),
+  );
+  if (commitments.length > 0)
+    await db
+      .insert(agreementCommitments)
+      .values(commitments.map((c, position) => ({ position, ...c, agreementId: row!.id })));
+  return row!;
+}
+
+/** A job dialogue about an assignment, open and due on 24.11.2026 unless told otherwise. */
+export async function buildJobDialogue(
+  db: TDbOrTx,
+  o: Partial<typeof jobDialogues.$inferInsert> & Pick<typeof jobDialogues.$inferInsert, 'assignmentId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(jobDialogues)
+    .values({ dueDate: '2026-11-24', createdAt: now, updatedAt: now, ...o })
     .returning();
   return row!;
 }

@@ -29,6 +29,11 @@ describe('navigationFor', () => {
     expect(paths('admin')).toEqual([
       '/',
       '/companies',
+      '/assignments',
+      '/job-dialogues',
+      '/social-clauses',
+      '/openings',
+      '/agreements',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -53,10 +58,12 @@ describe('navigationFor', () => {
     },
   );
 
-  it('gives a company contact its own company page, the start page and the password page', () => {
+  it('gives a company contact its own company page, its openings, the start page and the password page', () => {
     expect(paths('company_contact')).toEqual([
       '/',
       '/companies/00000000-0000-4000-8000-000000000003',
+      '/openings',
+      '/agreements',
       '/account/password',
     ]);
   });
@@ -66,6 +73,37 @@ describe('navigationFor', () => {
       expect(paths(role)).toContain('/companies');
     }
     expect(paths('steering')).not.toContain('/companies');
+  });
+
+  it('gives assignments, job dialogues and social clauses to the staff of the method, in its order', () => {
+    const mine = (role: TRole) =>
+      paths(role).filter((p) => ['/assignments', '/job-dialogues', '/social-clauses'].includes(p));
+    for (const role of ['housing_staff', 'social_worker', 'job_consultant'] as const) {
+      expect(mine(role)).toEqual(['/assignments', '/job-dialogues', '/social-clauses']);
+    }
+    // The company reads its assignments and clauses on its own page; dialogues are internal.
+    expect(mine('company_contact')).toEqual([]);
+    expect(mine('steering')).toEqual([]);
+  });
+
+  it('gives every role that works with openings the openings list, and steering none', () => {
+    for (const role of [
+      'admin',
+      'housing_staff',
+      'social_worker',
+      'job_consultant',
+      'company_contact',
+    ] as const) {
+      expect(paths(role)).toContain('/openings');
+    }
+    expect(paths('steering')).not.toContain('/openings');
+  });
+
+  it('gives the agreements list to both sides of an agreement, and steering none', () => {
+    for (const role of ['housing_staff', 'social_worker', 'job_consultant', 'company_contact'] as const) {
+      expect(paths(role)).toContain('/agreements');
+    }
+    expect(paths('steering')).not.toContain('/agreements');
   });
 
   it('puts reference lists under /admin for admins and /data for staff', () => {

@@ -51,12 +51,27 @@ export function navigationFor(me: TMe): TNavItem[] {
   const admin = isAdminMe(me);
   // A company's own contact gets its company page; staff the (scope-filtered) register.
   const ownCompany = me.memberships.find((m) => m.role === 'company_contact' && m.scopeId);
-  if (me.memberships.every((m) => m.role === 'company_contact')) {
+  const companyOnly = me.memberships.every((m) => m.role === 'company_contact');
+  if (companyOnly) {
     if (ownCompany)
       items.push({ to: `/companies/${ownCompany.scopeId}`, labelKey: 'nav.myCompany', group: 'overview' });
   } else if (meCan(me, 'list', { kind: 'company' })) {
     items.push({ to: '/companies', labelKey: 'nav.companies', group: 'overview' });
   }
+  // The method's order: the work bought, the dialogue about jobs, the clauses, the openings. A
+  // company contact reads its own assignments and clauses on its company page: no list of its own.
+  if (!companyOnly && meCan(me, 'list', { kind: 'assignment' }))
+    items.push({ to: '/assignments', labelKey: 'assignments.nav', group: 'overview' });
+  if (meCan(me, 'list', { kind: 'job_dialogue' }))
+    items.push({ to: '/job-dialogues', labelKey: 'jobDialogues.nav', group: 'overview' });
+  if (!companyOnly && meCan(me, 'list', { kind: 'social_clause' }))
+    items.push({ to: '/social-clauses', labelKey: 'socialClauses.nav', group: 'overview' });
+  // Everyone who works with openings; the server scopes the list (a company contact: its own).
+  if (meCan(me, 'list', { kind: 'opening' }))
+    items.push({ to: '/openings', labelKey: 'openings.nav', group: 'overview' });
+  // Partnership agreements, shown on both sides: the organisations' staff and the company itself.
+  if (meCan(me, 'list', { kind: 'agreement' }))
+    items.push({ to: '/agreements', labelKey: 'agreements.nav', group: 'overview' });
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
     if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {

@@ -41,6 +41,37 @@ const CompanyImportPage = page(
   'CompanyImportPage',
 );
 const OpeningPage = page(() => import('@client/features/openings/OpeningPage.tsx'), 'OpeningPage');
+const OpeningsPage = page(() => import('@client/features/openings/OpeningsPage.tsx'), 'OpeningsPage');
+const OpeningFormPage = page(
+  () => import('@client/features/openings/OpeningFormPage.tsx'),
+  'OpeningFormPage',
+);
+const AssignmentsPage = page(
+  () => import('@client/features/assignments/AssignmentsPage.tsx'),
+  'AssignmentsPage',
+);
+const AssignmentPage = page(
+  () => import('@client/features/assignments/AssignmentPage.tsx'),
+  'AssignmentPage',
+);
+const JobDialoguesPage = page(
+  () => import('@client/features/job-dialogues/JobDialoguesPage.tsx'),
+  'JobDialoguesPage',
+);
+const JobDialoguePage = page(
+  () => import('@client/features/job-dialogues/JobDialoguePage.tsx'),
+  'JobDialoguePage',
+);
+const SocialClausesPage = page(
+  () => import('@client/features/social-clauses/SocialClausesPage.tsx'),
+  'SocialClausesPage',
+);
+const AgreementsPage = page(() => import('@client/features/agreements/AgreementsPage.tsx'), 'AgreementsPage');
+const AgreementPage = page(() => import('@client/features/agreements/AgreementPage.tsx'), 'AgreementPage');
+const ReferralContactsPage = page(
+  () => import('@client/features/referral-contacts/ReferralContactsPage.tsx'),
+  'ReferralContactsPage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -81,6 +112,81 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '/notifications', element: <NotificationsPage /> },
+      {
+        path: '/agreements',
+        element: (
+          <RequireCan kind="agreement">
+            <AgreementsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/agreements/:id',
+        element: (
+          <RequireCan kind="agreement">
+            <AgreementPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/admin/partnerships/:id/referral-contacts',
+        element: (
+          <RequireAdmin>
+            <ReferralContactsPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/assignments',
+        element: (
+          <RequireCan kind="assignment">
+            <AssignmentsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/assignments/:id',
+        element: (
+          <RequireCan kind="assignment">
+            <AssignmentPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/job-dialogues',
+        element: (
+          <RequireCan kind="job_dialogue">
+            <JobDialoguesPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/job-dialogues/:id',
+        element: (
+          <RequireCan kind="job_dialogue">
+            <JobDialoguePage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/social-clauses',
+        element: (
+          <RequireCan kind="social_clause">
+            <SocialClausesPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/openings',
+        element: (
+          <RequireCan kind="opening">
+            <OpeningsPage />
+          </RequireCan>
+        ),
+      },
+      // The form page checks "create" or "update" itself.
+      { path: '/openings/new', element: <OpeningFormPage /> },
+      { path: '/openings/:id/edit', element: <OpeningFormPage /> },
       { path: '/openings/:id', element: <OpeningPage /> },
       ...REFERENCE_SLUGS.map((slug) => ({
         path: `/admin/${slug}`,

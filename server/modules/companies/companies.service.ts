@@ -19,7 +19,7 @@ import type { TDbOrTx } from '@server/db/client.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { AppError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
-import type { TRequestContext } from '@server/platform/http/request-context.ts';
+import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
 import { authorize } from '@server/platform/policy.ts';
 import {
   presentCompany,
@@ -79,11 +79,6 @@ function staffPartnerships(actor: TActor | null): string[] {
   return (actor?.memberships ?? [])
     .filter((m) => m.role === 'housing_staff' && m.partnershipId)
     .map((m) => m.partnershipId as string);
-}
-
-function requireActor(ctx: TRequestContext): TActor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
 }
 
 /** The companies register: list, company page, edits with status history, contacts, notes, import. */

@@ -85,9 +85,11 @@ export function renderNotification(
       const title = da
         ? `Social klausul halter: ${params.assignmentTitle}`
         : `Social clause is behind: ${params.assignmentTitle}`;
+      // Danish number formatting (DOMAIN.md): "1,3 forventet", not "1.3".
+      const num = (n: number) => n.toLocaleString(da ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
       const line = da
-        ? `${params.clauseLabel}: ${params.actual} opfyldt, ${params.expected} forventet i dag.`
-        : `${params.clauseLabel}: ${params.actual} fulfilled, ${params.expected} expected by today.`;
+        ? `${params.clauseLabel}: ${num(params.actual)} opfyldt, ${num(params.expected)} forventet i dag.`
+        : `${params.clauseLabel}: ${num(params.actual)} fulfilled, ${num(params.expected)} expected by today.`;
       return {
         kind: params.kind,
         title,

@@ -28,6 +28,7 @@ export interface TOpeningFilters {
   type?: (typeof openings.$inferSelect)['type'];
   companyId?: string;
   partnershipId?: string;
+  assignmentId?: string;
 }
 
 const columns = {
@@ -58,7 +59,13 @@ export function openingScope(actor: TActor): SQL | undefined {
   const plans = ids('social_worker', (m) => m.partnershipId);
   const municipalities = ids('job_consultant', (m) => m.municipalityId);
   const ownCompanies = ids('company_contact', (m) => m.scopeId);
+  const staffPartnerships = ids('housing_staff', (m) => m.partnershipId);
   if (orgs.length) parts.push(inArray(openings.housingOrganisationId, orgs));
+  if (staffPartnerships.length) {
+    parts.push(
+      and(isNull(openings.housingOrganisationId), inArray(openings.partnershipId, staffPartnerships))!,
+    );
+  }
   if (plans.length) parts.push(inArray(openings.partnershipId, plans));
   if (municipalities.length) parts.push(inArray(partnerships.municipalityId, municipalities));
   if (ownCompanies.length) parts.push(inArray(openings.companyId, ownCompanies));
@@ -79,6 +86,7 @@ export function listOpenings(db: TDbOrTx, actor: TActor, query: TListQuery, filt
     filters.type ? eq(openings.type, filters.type) : undefined,
     filters.companyId ? eq(openings.companyId, filters.companyId) : undefined,
     filters.partnershipId ? eq(openings.partnershipId, filters.partnershipId) : undefined,
+    filters.assignmentId ? eq(openings.assignmentId, filters.assignmentId) : undefined,
   );
   const order = orderFor(
     { sort: query.sort ?? 'createdAt', dir: query.sort ? query.dir : 'desc' },

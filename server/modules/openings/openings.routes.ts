@@ -2,6 +2,7 @@ import { ZIdParams, ZListQuery, ZPage } from '@domain/common.schema.ts';
 import {
   OPENING_SORTS,
   ZOpening,
+  ZOpeningCreate,
   ZOpeningDetail,
   ZOpeningFields,
   ZOpeningFilters,
@@ -13,6 +14,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createOpeningsService } from './openings.service.ts';
+
+/** Any of the fields; the schedule has no defaults here, so leaving it out keeps it. */
+const ZOpeningPatch = ZOpeningFields.partial().extend({
+  scheduleDay: z.boolean().optional(),
+  scheduleEvening: z.boolean().optional(),
+  scheduleWeekend: z.boolean().optional(),
+});
 
 export function registerOpeningRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +63,7 @@ export function registerOpeningRoutes(app: FastifyInstance, deps: TAppDeps): voi
     '/api/openings',
     {
       config: { access: { subject: 'opening', action: 'create' } },
-      schema: { tags, body: ZOpeningFields, response: { 201: ZOpeningDetail } },
+      schema: { tags, body: ZOpeningCreate, response: { 201: ZOpeningDetail } },
     },
     async (request, reply) => {
       const opening = await service.create(request.ctx, request.body);
@@ -68,7 +76,7 @@ export function registerOpeningRoutes(app: FastifyInstance, deps: TAppDeps): voi
     '/api/openings/:id',
     {
       config: { access: { subject: 'opening', action: 'update' } },
-      schema: { tags, params: ZIdParams, body: ZOpeningFields.partial(), response: { 200: ZOpening } },
+      schema: { tags, params: ZIdParams, body: ZOpeningPatch, response: { 200: ZOpening } },
     },
     async (request) =>
       service.update(request.ctx, request.params.id, request.body as Record<string, unknown>),

@@ -8,31 +8,46 @@ import {
   type TOpeningInput,
   type TOpeningListItem,
   type TOpeningStatus,
+  ZOpeningCreate,
   ZOpeningFields,
   ZOpeningInput,
 } from '@domain/opening.schema.ts';
 import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
-import type { TActor, TResource } from '@domain/policy.ts';
+import { can, type TActor, type TResource } from '@domain/policy.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
   companyPartnerships,
   housingAreas,
+  jobDialogues,
   openingReferrals,
   openingStatusChanges,
   openings,
   partnerships,
 } from '@server/db/schema/index.ts';
+import {
+  assignmentResource,
+  findAssignment,
+  type TAssignmentRow,
+} from '@server/modules/assignments/assignments.repository.ts';
 import { findCompany } from '@server/modules/companies/companies.repository.ts';
+import {
+  dialogueResource,
+  findDialogue,
+  insertEvent,
+  type TDialogueRow,
+} from '@server/modules/job-dialogues/job-dialogues.repository.ts';
+import { DIALOGUE_HAS_OPENING } from '@server/modules/job-dialogues/job-dialogues.service.ts';
 import {
   createNotificationsService,
   type TPendingMails,
 } from '@server/modules/notifications/notifications.service.ts';
+import { clauseResource, findClause } from '@server/modules/social-clauses/social-clauses.repository.ts';
 import { recordAudit } from '@server/platform/audit.ts';
-import { AppError, fieldsFromIssues } from '@server/platform/errors.ts';
+import { AppError, fieldError, fieldsFromIssues } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { TRequestContext } from '@server/platform/http/request-context.ts';
 import { authorize } from '@server/platform/policy.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { presentOpening, presentOpeningDetail, presentOpeningListItem } from './openings.presenter.ts';
 import {
   findOpening,
@@ -55,9 +70,6 @@ function resourceOf(r: TOpeningRow): Extract<TResource, { kind: 'opening' }> {
   };
 }
 
-const invalid = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', undefined, { [field]: message });
-
 /**
  * Openings and the instant dual referral (seed 001): creating an opening notifies the job
  * consultant(s) and housing social worker(s) of its partnership in the same transaction.
@@ -72,8 +84,72 @@ export function createOpeningsService(deps: TAppDeps) {
     return row;
   }
 
-  /** The opening's partnership: given, else the creator's, else the company's only one. */
-  async function resolvePartnership(tx: TDbOrTx, actor: TActor, input: TOpeningInput) {
+  /**
+   * The assignment, clause and job dialogue an opening comes of, checked against its company and
+   * what the actor may see: a clause names its assignment, and so does a dialogue.
+   */
+  async function resolveLinks(
+    tx: TDbOrTx,
+    actor: TActor,
+    companyId: string,
+    want: { assignmentId: string | null; socialClauseId: string | null; jobDialogueId?: string | null },
+  ): Promise<{ assignment: TAssignmentRow | null; dialogue: TDialogueRow | null }> {
+    let assignmentId = want.assignmentId;
+    // The field to blame when the assignment turns out wrong: the one it came from.
+    let source = 'assignmentId';
+    let dialogue: TDialogueRow | null = null;
+    if (want.jobDialogueId) {
+      dialogue = (await findDialogue(tx, want.jobDialogueId)) ?? null;
+      if (!dialogue || !can(actor, 'read', dialogueResource(dialogue))) {
+        throw fieldError('jobDialogueId', 'Ukendt jobdialog.');
+      }
+      if (dialogue.companyId !== companyId) {
+        throw fieldError('jobDialogueId', 'Jobdialogen handler om en anden virksomhed.');
+      }
+      if (dialogue.row.openingId) {
+        throw new AppError('CONFLICT', DIALOGUE_HAS_OPENING, { jobDialogueId: DIALOGUE_HAS_OPENING });
+      }
+      if (assignmentId && assignmentId !== dialogue.row.assignmentId) {
+        throw fieldError('assignmentId', 'Jobdialogen handler om en anden opgave.');
+      }
+      assignmentId = dialogue.row.assignmentId;
+      source = 'jobDialogueId';
+    }
+    if (want.socialClauseId) {
+      const clause = await findClause(tx, want.socialClauseId);
+      if (!clause || !can(actor, 'read', clauseResource(clause))) {
+        throw fieldError('socialClauseId', 'Ukendt social klausul.');
+      }
+      if (assignmentId && clause.assignmentId !== assignmentId) {
+        throw fieldError('socialClauseId', 'Klausulen hører til en anden opgave.');
+      }
+      if (!assignmentId) source = 'socialClauseId';
+      assignmentId = clause.assignmentId;
+    }
+    if (!assignmentId) return { assignment: null, dialogue };
+    const assignment = (await findAssignment(tx, assignmentId)) ?? null;
+    if (!assignment || !can(actor, 'read', assignmentResource(assignment))) {
+      throw fieldError(source, 'Ukendt opgave.');
+    }
+    if (assignment.row.companyId !== companyId) {
+      throw fieldError(source, 'Opgaven er købt hos en anden virksomhed.');
+    }
+    return { assignment, dialogue };
+  }
+
+  /** The opening's partnership: its assignment's, else given, else the creator's, else the company's only one. */
+  async function resolvePartnership(
+    tx: TDbOrTx,
+    actor: TActor,
+    input: TOpeningInput,
+    assignment: TAssignmentRow | null,
+  ) {
+    if (assignment) {
+      if (input.partnershipId && input.partnershipId !== assignment.row.partnershipId) {
+        throw fieldError('partnershipId', 'Opgaven hører til et andet partnerskab.');
+      }
+      return { id: assignment.row.partnershipId, municipalityId: assignment.municipalityId };
+    }
     const linked = await tx
       .select({ id: partnerships.id, municipalityId: partnerships.municipalityId })
       .from(companyPartnerships)
@@ -93,7 +169,7 @@ export function createOpeningsService(deps: TAppDeps) {
           ? linked[0]
           : undefined;
     if (!chosen) {
-      throw invalid(
+      throw fieldError(
         'partnershipId',
         input.partnershipId
           ? 'Virksomheden er ikke tilknyttet det valgte partnerskab.'
@@ -101,6 +177,35 @@ export function createOpeningsService(deps: TAppDeps) {
       );
     }
     return chosen;
+  }
+
+  /** The dialogue an opening came of: "opening now", linked to the opening. */
+  async function closeDialogue(tx: TDbOrTx, ctx: TRequestContext, dialogue: TDialogueRow, openingId: string) {
+    const now = clock.now();
+    const linked = await tx
+      .update(jobDialogues)
+      .set({ openingId, outcome: 'opening_now', reminderDate: null, noReason: null, updatedAt: now })
+      .where(and(eq(jobDialogues.id, dialogue.row.id), isNull(jobDialogues.openingId)))
+      .returning({ id: jobDialogues.id });
+    if (linked.length === 0) {
+      throw new AppError('CONFLICT', DIALOGUE_HAS_OPENING, { jobDialogueId: DIALOGUE_HAS_OPENING });
+    }
+    if (dialogue.row.outcome !== 'opening_now') {
+      await insertEvent(tx, {
+        jobDialogueId: dialogue.row.id,
+        kind: 'outcome',
+        outcome: 'opening_now',
+        askedKinds: dialogue.row.askedKinds,
+        byUserId: ctx.actor?.userId ?? null,
+        at: now,
+      });
+    }
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'job_dialogue',
+      entityId: dialogue.row.id,
+      details: { openingId },
+    });
   }
 
   async function recordStatus(
@@ -139,21 +244,34 @@ export function createOpeningsService(deps: TAppDeps) {
       return presentOpeningDetail(row, await referralsOf(db, id), await statusHistory(db, id));
     },
 
+    /**
+     * Creates and refers the opening. Coming of a job dialogue, it links the dialogue to itself
+     * ("opening now") in the same transaction, and takes the dialogue's assignment.
+     */
     async create(ctx: TRequestContext, body: unknown): Promise<TOpeningDetail> {
       const input = ZOpeningInput.parse(body);
+      const jobDialogueId = ZOpeningCreate.shape.jobDialogueId.parse(
+        (body as { jobDialogueId?: unknown }).jobDialogueId,
+      );
       const actor = ctx.actor!;
       const company = await findCompany(db, input.companyId);
-      if (!company) throw invalid('companyId', 'Ukendt virksomhed.');
+      if (!company) throw fieldError('companyId', 'Ukendt virksomhed.');
       const now = clock.now();
       const { id, pending } = await db.transaction(async (tx) => {
-        const partnership = await resolvePartnership(tx, actor, input);
-        let housingOrganisationId: string | null = null;
+        const { assignment, dialogue } = await resolveLinks(tx, actor, input.companyId, {
+          assignmentId: input.assignmentId,
+          socialClauseId: input.socialClauseId,
+          jobDialogueId,
+        });
+        const partnership = await resolvePartnership(tx, actor, input, assignment);
+        // The buying organisation follows the opening that came of its assignment.
+        let housingOrganisationId: string | null = assignment?.row.housingOrganisationId ?? null;
         if (input.housingAreaId) {
           const [area] = await tx.select().from(housingAreas).where(eq(housingAreas.id, input.housingAreaId));
           if (!area || area.municipalityId !== partnership.municipalityId) {
-            throw invalid('housingAreaId', 'Boligområdet hører ikke til partnerskabets kommune.');
+            throw fieldError('housingAreaId', 'Boligområdet hører ikke til partnerskabets kommune.');
           }
-          housingOrganisationId = area.housingOrganisationId;
+          housingOrganisationId ??= area.housingOrganisationId;
         }
         housingOrganisationId ??=
           actor.memberships.find((m) => m.role === 'housing_staff' && m.partnershipId === partnership.id)
@@ -173,6 +291,7 @@ export function createOpeningsService(deps: TAppDeps) {
           .insert(openings)
           .values({
             ...fields,
+            assignmentId: assignment?.row.id ?? null,
             partnershipId: partnership.id,
             housingOrganisationId,
             minAge: input.minAge ?? info.minAge,
@@ -186,6 +305,7 @@ export function createOpeningsService(deps: TAppDeps) {
         const openingId = created!.id;
         await recordStatus(tx, ctx, openingId, null, 'new', null);
         await recordAudit(tx, ctx, { action: 'create', entityType: 'opening', entityId: openingId });
+        if (dialogue) await closeDialogue(tx, ctx, dialogue, openingId);
 
         // The referral goes out in the same transaction: an opening never exists unreferred
         // because a mail server was slow.
@@ -258,6 +378,16 @@ export function createOpeningsService(deps: TAppDeps) {
         if (!merged.success)
           throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(merged.error.issues));
         const { partnershipId: _p, companyId: _c, housingAreaId: _a, ...fields } = merged.data;
+        if (
+          fields.assignmentId !== current.row.assignmentId ||
+          fields.socialClauseId !== current.row.socialClauseId
+        ) {
+          const { assignment } = await resolveLinks(tx, ctx.actor!, current.row.companyId, fields);
+          if (assignment && assignment.row.partnershipId !== current.row.partnershipId) {
+            throw fieldError('assignmentId', 'Opgaven hører til et andet partnerskab.');
+          }
+          fields.assignmentId = assignment?.row.id ?? null;
+        }
         const info = OPENING_TYPE_INFO[fields.type];
         await tx
           .update(openings)

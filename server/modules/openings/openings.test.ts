@@ -166,6 +166,23 @@ describe('openings and the instant dual referral', () => {
     expect((await s.get('/api/openings')).json().total).toBe(0);
   });
 
+  it("shows a company's own opening without an area to the partnership's housing staff, not to others'", async () => {
+    const posted = await sessions.company_contact!.post(
+      '/api/openings',
+      opening({ title: 'Elektrikerlærling fra portalen' }),
+    );
+    expect(posted.statusCode).toBe(201);
+    const { id, housingOrganisationId } = posted.json();
+    expect(housingOrganisationId).toBeNull();
+    expect((await sessions.housing_staff!.get(`/api/openings/${id}`)).statusCode).toBe(200);
+    const list = (await sessions.housing_staff!.get('/api/openings?q=portalen')).json();
+    expect(list.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    const otherStaff = new TestSession(t.app);
+    await otherStaff.login(other.users.housing_staff.email, TEST_PASSWORD);
+    expect((await otherStaff.get(`/api/openings/${id}`)).statusCode).toBe(403);
+    expect((await otherStaff.get('/api/openings?q=portalen')).json().total).toBe(0);
+  });
+
   it('moves through the statuses in order, timestamped with who did it, and freezes a closed opening', async () => {
     const created = (
       await sessions.housing_staff!.post('/api/openings', opening({ title: 'Malerlærling' }))

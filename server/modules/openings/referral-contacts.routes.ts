@@ -1,5 +1,9 @@
 import { ZIdParams } from '@domain/common.schema.ts';
-import { ZReferralContact, ZReferralContactsUpdate } from '@domain/referral-contact.schema.ts';
+import {
+  ZReferralCandidate,
+  ZReferralContact,
+  ZReferralContactsUpdate,
+} from '@domain/referral-contact.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,6 +22,15 @@ export function registerReferralContactRoutes(app: FastifyInstance, deps: TAppDe
       schema: { tags, params: ZIdParams, response: { 200: z.array(ZReferralContact) } },
     },
     async (request) => service.get(request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/api/partnerships/:id/referral-candidates',
+    {
+      config: { access: { subject: 'referral_contacts', action: 'read' } },
+      schema: { tags, params: ZIdParams, response: { 200: z.array(ZReferralCandidate) } },
+    },
+    async (request) => service.candidates(request.ctx, request.params.id),
   );
 
   r.put(

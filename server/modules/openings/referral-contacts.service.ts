@@ -1,4 +1,9 @@
-import type { TReferralContact, TReferralContactsUpdate } from '@domain/referral-contact.schema.ts';
+import type {
+  TReferralCandidate,
+  TReferralContact,
+  TReferralContactsUpdate,
+} from '@domain/referral-contact.schema.ts';
+import { REFERRAL_ROLES } from '@domain/referral-contact.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { housingAreas, partnerships, referralContacts, users } from '@server/db/schema/index.ts';
 import { recordAudit } from '@server/platform/audit.ts';
@@ -41,6 +46,24 @@ export function createReferralContactsService(deps: TAppDeps) {
       await authorize(db, ctx, 'read', { kind: 'referral_contacts', partnershipId });
       await partnershipOf(db, partnershipId);
       return list(db, partnershipId);
+    },
+
+    /** Whom the admin may choose from: the active job consultants and social workers of the partnership. */
+    async candidates(ctx: TRequestContext, partnershipId: string): Promise<TReferralCandidate[]> {
+      await authorize(db, ctx, 'read', { kind: 'referral_contacts', partnershipId });
+      const partnership = await partnershipOf(db, partnershipId);
+      const out: TReferralCandidate[] = [];
+      for (const role of REFERRAL_ROLES) {
+        const ids = await roleHolders(db, partnership, role);
+        if (ids.length === 0) continue;
+        const people = await db
+          .select({ userId: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .orderBy(asc(sql`${users.name} collate da_dk`));
+        out.push(...people.map((p) => ({ ...p, role })));
+      }
+      return out;
     },
 
     /** Replaces the whole configuration; each person must hold the role in this partnership. */

@@ -61,3 +61,25 @@ export function withoutTotal<TRow extends { total: number }>(rows: TRow[]): Omit
   const { total: _total, ...rest } = row;
   return rest;
 }
+
+/** Which rows a list asks for: `limit`/`offset` (issue 3's API) when given, else `page`/`pageSize`. */
+export function listWindow(
+  query: Pick<TListQuery, 'page' | 'pageSize'> & { limit?: number; offset?: number },
+): { limit: number; offset: number } {
+  if (query.limit === undefined && query.offset === undefined) {
+    return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  }
+  return { limit: query.limit ?? query.pageSize, offset: query.offset ?? 0 };
+}
+
+/** `fetchPage` for a limit/offset window; `page` is the page the offset falls in. */
+export async function fetchWindow<TRow extends { total: number }>(
+  window: { limit: number; offset: number },
+  fetch: (limit: number, offset: number) => Promise<TRow[]>,
+): Promise<TPage<Omit<TRow, 'total'>>> {
+  const rows = await fetch(window.limit, window.offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && window.offset > 0) total = (await fetch(1, 0))[0]?.total ?? 0;
+  const items = rows.map(({ total: _t, ...rest }) => rest);
+  return { items, total, page: Math.floor(window.offset / window.limit) + 1, pageSize: window.limit };
+}

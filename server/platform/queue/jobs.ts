@@ -1,4 +1,6 @@
 import { invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
+import { sendDueDialogueReminders } from '@server/modules/job-dialogues/job-dialogues.service.ts';
+import { notifyClausesBehind } from '@server/modules/social-clauses/social-clauses.service.ts';
 import { and, inArray, lt } from 'drizzle-orm';
 import { purgeOldAttempts } from '../auth/login-throttle.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
@@ -7,6 +9,8 @@ import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB } from '../mail/mailer.ts';
 import type { TJobDefinition } from './job-queue.ts';
 
 export const PURGE_JOB = 'purge.expired';
+export const DIALOGUE_REMINDERS_JOB = 'job_dialogues.reminders';
+export const CLAUSES_BEHIND_JOB = 'social_clauses.behind';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -46,6 +50,22 @@ export function platformJobs(
       handler: async () => {
         for (const id of await deps.mailer.findStale(deps.db, 2 * 60_000))
           await deps.queue().send(MAIL_DELIVER_JOB, { id });
+      },
+    },
+    {
+      // A "later" dialogue reminds its holder from 07:00 Danish time on the day; a quarter-hourly
+      // run catches the morning and any day the server was down.
+      name: DIALOGUE_REMINDERS_JOB,
+      cron: '*/15 * * * *',
+      handler: async () => {
+        await sendDueDialogueReminders({ ...deps, queue: deps.queue() });
+      },
+    },
+    {
+      name: CLAUSES_BEHIND_JOB,
+      cron: '0 7 * * *',
+      handler: async () => {
+        await notifyClausesBehind({ ...deps, queue: deps.queue() });
       },
     },
     {

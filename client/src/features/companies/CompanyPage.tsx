@@ -7,6 +7,11 @@ import { FormActions } from '@client/components/FormActions.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
+import { CompanyAgreements } from '@client/features/agreements/CompanyAgreements.tsx';
+import { CompanyAssignmentsSection } from '@client/features/assignments/CompanyAssignmentsSection.tsx';
+import { CompanyOpeningsSection } from '@client/features/assignments/OpeningsSection.tsx';
+import { CompanyJobDialoguesSection } from '@client/features/job-dialogues/CompanyJobDialoguesSection.tsx';
+import { CompanySocialClausesSection } from '@client/features/social-clauses/CompanySocialClausesSection.tsx';
 import { formatDate, formatDateTime } from '@client/lib/format.ts';
 import {
   type TCompanyContact,
@@ -166,6 +171,11 @@ function CompanyDetail({ company }: { company: TCompanyDetail }) {
         </Section>
 
         <Contacts company={company} canEdit={canUpdate} onChanged={refresh} />
+        <CompanyAssignmentsSection companyId={company.id} companyName={company.name} />
+        <CompanyJobDialoguesSection companyId={company.id} />
+        <CompanySocialClausesSection companyId={company.id} />
+        <CompanyOpeningsSection companyId={company.id} />
+        <CompanyAgreements company={company} />
 
         {staff ? (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

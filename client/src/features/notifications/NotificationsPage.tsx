@@ -49,7 +49,10 @@ export function NotificationsPage() {
             {t('notifications.read')}
           </Badge>
         ) : (
-          <Badge color="blue.9">{t('notifications.unread')}</Badge>
+          // Filled: the theme's default light variant with a fixed shade fails 4.5:1 contrast.
+          <Badge color="blue.9" variant="filled">
+            {t('notifications.unread')}
+          </Badge>
         ),
     },
   ];

@@ -1,31 +1,35 @@
 import { api } from '@client/api/client.ts';
+import { meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatDate, formatDateTime, formatNumber } from '@client/lib/format.ts';
 import { findOccupation } from '@domain/occupations.ts';
 import {
-  OPENING_STATUS_LABEL_DA,
+  isFinalStatus,
   OPENING_TRANSITIONS,
   type TOpeningDetail,
   type TOpeningStatus,
 } from '@domain/opening.schema.ts';
-import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-
-const STATUS_EN: Record<TOpeningStatus, string> = {
-  new: 'New',
-  referred: 'Referred',
-  proposals: 'Candidates proposed',
-  interviewing: 'Interviewing',
-  filled: 'Filled',
-  partly_filled: 'Partly filled',
-  closed_unfilled: 'Closed unfilled',
-  cancelled: 'Cancelled',
-};
+import { Link, useLocation, useParams } from 'react-router';
+import { OPENINGS_PATH, OpeningStatusBadge, type TCreatedState, useOpeningLabels } from './opening-ui.tsx';
 
 /** One opening: its facts, who it was referred to and when, its status history and next steps. */
 export function OpeningPage() {
@@ -33,22 +37,34 @@ export function OpeningPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentMe();
   const qc = useQueryClient();
+  const location = useLocation();
+  const justCreated = (location.state as TCreatedState | null)?.created === true;
   const en = i18n.language === 'en';
-  const statusLabel = (s: TOpeningStatus) => (en ? STATUS_EN[s] : OPENING_STATUS_LABEL_DA[s]);
+  const labels = useOpeningLabels();
+  const statusLabel = labels.status;
   const query = useQuery({
-    queryKey: ['/api/openings', id],
+    queryKey: [OPENINGS_PATH, id],
     queryFn: ({ signal }) => api.get<TOpeningDetail>(`/api/openings/${id}`, undefined, signal),
   });
   const move = useMutation({
     mutationFn: (status: TOpeningStatus) =>
       api.post<TOpeningDetail>(`/api/openings/${id}/status`, { status }),
-    onSuccess: (data) => qc.setQueryData(['/api/openings', id], data),
+    onSuccess: async (data) => {
+      qc.setQueryData([OPENINGS_PATH, id], data);
+      await qc.invalidateQueries({ queryKey: [OPENINGS_PATH, 'list'] });
+    },
   });
 
   if (query.isPending) return <Loader aria-label={t('openings.loading')} />;
-  if (query.isError) return <ErrorAlert error={query.error} />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title={t('openings.detailTitle')} />
+        <ErrorAlert error={query.error} />
+      </>
+    );
+  }
   const o = query.data;
-  const type = OPENING_TYPE_INFO[o.type];
   const occupation = findOccupation(o.occupationId);
   const schedule = [
     o.scheduleDay && t('openings.day'),
@@ -57,9 +73,9 @@ export function OpeningPage() {
   ]
     .filter(Boolean)
     .join(', ');
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     [t('openings.company'), o.companyName],
-    [t('openings.type'), en ? type.labelEn : type.labelDa],
+    [t('openings.type'), labels.type(o.type)],
     [
       t('openings.occupation'),
       occupation ? `${en ? occupation.titleEn : occupation.titleDa} (${occupation.isco})` : o.occupationId,
@@ -74,19 +90,71 @@ export function OpeningPage() {
     [t('openings.age'), o.maxAge ? `${o.minAge}–${o.maxAge}` : `${o.minAge}+`],
     [t('openings.partnership'), o.partnershipName],
   ];
+  if (o.applicationDeadline)
+    facts.push([t('openings.field.applicationDeadline'), formatDate(o.applicationDeadline)]);
+  // Requirements and the contact person only when given.
+  if (o.driverLicence)
+    facts.push([t('openings.field.driverLicence'), t(`openings.licence.${o.driverLicence}`)]);
+  if (o.minDanishLevel)
+    facts.push([t('openings.field.minDanishLevel'), t(`openings.danishLevel.${o.minDanishLevel}`)]);
+  if (o.certificates) facts.push([t('openings.field.certificates'), o.certificates]);
+  const contact = [o.contactName, o.contactEmail, o.contactPhone].filter(Boolean).join(' · ');
+  if (contact) facts.push([t('openings.form.sectionContact'), contact]);
+  if (o.assignmentId) {
+    facts.push([
+      t('openings.assignment'),
+      <Anchor key="assignment" component={Link} to={`/assignments/${o.assignmentId}`}>
+        {t('openings.toAssignment')}
+      </Anchor>,
+    ]);
+  }
   const mayMove = me.memberships.some((m) => m.role !== 'steering');
+  const mayEdit = meCan(me, 'update', { kind: 'opening' }) && !isFinalStatus(o.status);
+  const consultants = o.referrals.filter((r) => r.role === 'job_consultant').map((r) => r.name);
+  const workers = o.referrals.filter((r) => r.role === 'social_worker').map((r) => r.name);
 
   return (
     <>
       <PageHeader
         title={o.title}
-        lead={`${o.companyName} · ${statusLabel(o.status)}`}
+        lead={
+          <>
+            {o.companyName} · <OpeningStatusBadge status={o.status} />
+          </>
+        }
         actions={
-          <Text component={Link} to="/notifications" c="blue.9" td="underline">
-            {t('openings.backToNotifications')}
-          </Text>
+          <>
+            <Anchor component={Link} to="/openings">
+              {t('openings.backToList')}
+            </Anchor>
+            {mayEdit ? (
+              <Button component={Link} to={`/openings/${o.id}/edit`}>
+                {t('openings.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       />
+      {justCreated ? (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          mb="lg"
+          title={
+            o.referrals.length > 0
+              ? t('openings.createdNotice.title')
+              : t('openings.createdNotice.titleAlone')
+          }
+        >
+          {o.referrals.length > 0
+            ? t('openings.createdNotice.referred', {
+                consultants: consultants.join(', ') || t('openings.createdNotice.nobody'),
+                workers: workers.join(', ') || t('openings.createdNotice.nobody'),
+              })
+            : t('openings.createdNotice.notReferred')}
+        </Alert>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder>
           <Title order={2} size="h3" mb="sm">

@@ -106,9 +106,22 @@ export const partnerships: TResourceDef<TPartnership> = {
       key: 'links',
       header: t('ref.related'),
       render: (r) => (
-        <Anchor component={Link} to={`${base}/housing-organisations?partnershipId=${r.id}`} size="sm">
-          {t('ref.showOrganisations', { name: r.name })}
-        </Anchor>
+        <Group gap="md" wrap="nowrap">
+          <Anchor component={Link} to={`${base}/housing-organisations?partnershipId=${r.id}`} size="sm">
+            {t('ref.showOrganisations', { name: r.name })}
+          </Anchor>
+          {/* Who receives the partnership's openings: the secretariat's to configure. */}
+          {base === '/admin' ? (
+            <Anchor
+              component={Link}
+              to={`/admin/partnerships/${r.id}/referral-contacts`}
+              size="sm"
+              aria-label={t('referralContacts.linkNamed', { name: r.name })}
+            >
+              {t('referralContacts.link')}
+            </Anchor>
+          ) : null}
+        </Group>
       ),
     },
   ],

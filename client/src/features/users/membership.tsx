@@ -1,6 +1,7 @@
 import { currentLang } from '@client/app/i18n.ts';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import type { TFieldErrors } from '@client/components/form-errors.ts';
+import { CompanySelect } from '@client/features/assignments/CompanySelect.tsx';
 import {
   ROLE_LABEL_DA,
   ROLE_LABEL_EN,
@@ -20,8 +21,8 @@ export const SCOPE_SOURCE: Record<TScopeType, string | null> = {
   social_housing_plan: '/api/social-housing-plans',
   jobcenter: '/api/jobcenters',
   partnership: '/api/partnerships',
-  // Companies arrive in a later issue; until then a company contact has no scope.
-  company: null,
+  // Searched as the admin types (the register can hold thousands): see CompanySelect below.
+  company: '/api/companies',
 };
 
 export function roleLabel(role: TRole): string {
@@ -37,6 +38,8 @@ export const STATUS_COLOR: Record<TUserStatus, string> = {
 export interface TMembershipDraft {
   role: TRole | '';
   scopeId: string;
+  /** The chosen scope's name, where the picker needs it to show the choice (companies). */
+  scopeName?: string;
 }
 
 /** Role + scope of one membership: the scope picker follows the role (ROLE_SCOPE). */
@@ -69,7 +72,17 @@ export function MembershipFields({
         ]}
         style={{ minWidth: '14rem' }}
       />
-      {source && scopeType ? (
+      {scopeType === 'company' ? (
+        <div style={{ minWidth: '14rem' }}>
+          <CompanySelect
+            label={t('scope.type.company')}
+            value={value.scopeId ? { id: value.scopeId, name: value.scopeName ?? '' } : null}
+            onChange={(c) => onChange({ ...value, scopeId: c?.id ?? '', scopeName: c?.name })}
+            error={errors[`${prefix}scopeId`]}
+            required
+          />
+        </div>
+      ) : source && scopeType ? (
         <EntitySelect
           key={source}
           path={source}
