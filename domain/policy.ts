@@ -91,6 +91,29 @@ export function isAdmin(actor: TActor): boolean {
   return actor.memberships.some((m) => m.role === 'admin');
 }
 
+/**
+ * The ids an actor's memberships scope it to, per role: what the repositories turn into the SQL
+ * of a scoped list (the same rules as `can` below, for many rows at once).
+ */
+export function scopeIdsOf(actor: TActor) {
+  const ids = (role: TRole, pick: (m: TActorMembership) => string | null) =>
+    actor.memberships
+      .filter((m) => m.role === role)
+      .map(pick)
+      .filter((v): v is string => v !== null);
+  return {
+    /** Housing staff: their organisations, and those organisations' partnerships. */
+    housingOrganisationIds: ids('housing_staff', (m) => m.scopeId),
+    housingStaffPartnershipIds: ids('housing_staff', (m) => m.partnershipId),
+    /** Social workers: the partnership of their social housing plan. */
+    socialWorkerPartnershipIds: ids('social_worker', (m) => m.partnershipId),
+    /** Job consultants: the municipality of their jobcenter. */
+    consultantMunicipalityIds: ids('job_consultant', (m) => m.municipalityId),
+    /** Company contacts: their company. */
+    companyIds: ids('company_contact', (m) => m.scopeId),
+  };
+}
+
 /** Reference data (organisations, areas, plans, jobcenters) is not personal data: all staff read it. */
 function isStaff(actor: TActor): boolean {
   return actor.memberships.some((m) => STAFF_ROLES.includes(m.role));
@@ -286,21 +309,7 @@ function canOnOrgOwned(
     has(actor, 'company_contact').some(
       (m) => m.scopeId !== null && (anyInstance || m.scopeId === resource.companyId),
     );
-  switch (action) {
-    case 'list':
-    case 'read':
-      return staff || socialWorker || consultant || company;
-    case 'create':
-    case 'update':
-    case 'delete':
-      return staff;
-    case 'export':
-      return false;
-    default: {
-      const exhaustive: never = action;
-      return exhaustive;
-    }
-  }
+  return housingStaffWrite(action, staff, staff || socialWorker || consultant || company);
 }
 
 /**
@@ -331,10 +340,15 @@ function canOnAgreement(
   const company = has(actor, 'company_contact').some(
     (m) => m.scopeId !== null && (anyInstance || m.scopeId === resource.companyId),
   );
+  return housingStaffWrite(action, staff, staff || socialWorker || consultant || company);
+}
+
+/** The organisation's housing staff write (and read); the other parties only read. */
+function housingStaffWrite(action: TAction, staff: boolean, reader: boolean): boolean {
   switch (action) {
     case 'list':
     case 'read':
-      return staff || socialWorker || consultant || company;
+      return reader;
     case 'create':
     case 'update':
     case 'delete':

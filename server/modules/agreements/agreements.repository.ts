@@ -1,5 +1,5 @@
 import type { TAgreementState, TCommitmentInput } from '@domain/agreement.schema.ts';
-import type { TActor } from '@domain/policy.ts';
+import { isAdmin, scopeIdsOf, type TActor } from '@domain/policy.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
   agreementCommitments,
@@ -70,17 +70,14 @@ const withOrganisation = (db: TDbOrTx, condition: SQL) =>
  * canOnAgreement in domain/policy.ts: a list is narrowed to the actor's scope, never refused.
  */
 export function agreementScope(db: TDbOrTx, actor: TActor): SQL | undefined {
-  if (actor.memberships.some((m) => m.role === 'admin')) return undefined;
-  const ids = (role: string, pick: (m: TActor['memberships'][number]) => string | null) =>
-    actor.memberships
-      .filter((m) => m.role === role)
-      .map(pick)
-      .filter((v): v is string => v !== null);
+  if (isAdmin(actor)) return undefined;
   const parts: SQL[] = [];
-  const orgs = ids('housing_staff', (m) => m.scopeId);
-  const ownPartnerships = ids('social_worker', (m) => m.partnershipId);
-  const municipalities = ids('job_consultant', (m) => m.municipalityId);
-  const ownCompanies = ids('company_contact', (m) => m.scopeId);
+  const {
+    housingOrganisationIds: orgs,
+    socialWorkerPartnershipIds: ownPartnerships,
+    consultantMunicipalityIds: municipalities,
+    companyIds: ownCompanies,
+  } = scopeIdsOf(actor);
   if (orgs.length) parts.push(withOrganisation(db, inArray(housingOrganisations.id, orgs)));
   if (ownPartnerships.length)
     parts.push(withOrganisation(db, inArray(housingOrganisations.partnershipId, ownPartnerships)));

@@ -1,5 +1,5 @@
 import type { TAssignmentKind } from '@domain/assignment.schema.ts';
-import type { TActor, TResource } from '@domain/policy.ts';
+import { isAdmin, scopeIdsOf, type TActor, type TResource } from '@domain/policy.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
   assignmentAreas,
@@ -67,17 +67,15 @@ export type TAssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignmen
  * domain/policy.ts. Company contacts see their own company's, unless `companyReads` is false.
  */
 export function orgOwnedScope(actor: TActor, options: { companyReads: boolean }): SQL | undefined {
-  if (actor.memberships.some((m) => m.role === 'admin')) return undefined;
-  const ids = (role: string, pick: (m: TActor['memberships'][number]) => string | null) =>
-    actor.memberships
-      .filter((m) => m.role === role)
-      .map(pick)
-      .filter((v): v is string => v !== null);
+  if (isAdmin(actor)) return undefined;
   const parts: SQL[] = [];
-  const orgs = ids('housing_staff', (m) => m.scopeId);
-  const plans = ids('social_worker', (m) => m.partnershipId);
-  const municipalities = ids('job_consultant', (m) => m.municipalityId);
-  const ownCompanies = options.companyReads ? ids('company_contact', (m) => m.scopeId) : [];
+  const scope = scopeIdsOf(actor);
+  const {
+    housingOrganisationIds: orgs,
+    socialWorkerPartnershipIds: plans,
+    consultantMunicipalityIds: municipalities,
+  } = scope;
+  const ownCompanies = options.companyReads ? scope.companyIds : [];
   if (orgs.length) parts.push(inArray(assignments.housingOrganisationId, orgs));
   if (plans.length) parts.push(inArray(assignments.partnershipId, plans));
   if (municipalities.length) parts.push(inArray(partnerships.municipalityId, municipalities));

@@ -1,5 +1,5 @@
 import type { TListQuery } from '@domain/common.schema.ts';
-import type { TActor } from '@domain/policy.ts';
+import { isAdmin, scopeIdsOf, type TActor } from '@domain/policy.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
   companies,
@@ -48,18 +48,15 @@ const base = (db: TDbOrTx) =>
 
 /** The openings an actor may see, as SQL (the same rules as canOnOpening in domain/policy.ts). */
 export function openingScope(actor: TActor): SQL | undefined {
-  if (actor.memberships.some((m) => m.role === 'admin')) return undefined;
-  const ids = (role: string, pick: (m: TActor['memberships'][number]) => string | null) =>
-    actor.memberships
-      .filter((m) => m.role === role)
-      .map(pick)
-      .filter((v): v is string => v !== null);
+  if (isAdmin(actor)) return undefined;
   const parts: SQL[] = [];
-  const orgs = ids('housing_staff', (m) => m.scopeId);
-  const plans = ids('social_worker', (m) => m.partnershipId);
-  const municipalities = ids('job_consultant', (m) => m.municipalityId);
-  const ownCompanies = ids('company_contact', (m) => m.scopeId);
-  const staffPartnerships = ids('housing_staff', (m) => m.partnershipId);
+  const {
+    housingOrganisationIds: orgs,
+    housingStaffPartnershipIds: staffPartnerships,
+    socialWorkerPartnershipIds: plans,
+    consultantMunicipalityIds: municipalities,
+    companyIds: ownCompanies,
+  } = scopeIdsOf(actor);
   if (orgs.length) parts.push(inArray(openings.housingOrganisationId, orgs));
   if (staffPartnerships.length) {
     parts.push(
