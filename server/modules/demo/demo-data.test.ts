@@ -130,6 +130,18 @@ it('adds the demo work: assignments, dialogues in each outcome, a behind clause,
   expect(new Set(opened.map((o) => o.status)).size).toBeGreaterThanOrEqual(5);
   expect(new Set(opened.map((o) => o.type)).size).toBeGreaterThanOrEqual(4);
   expect(await db.select().from(agreements)).toHaveLength(3);
+  // The bells are not empty: the Viborg referrals reached the job consultant and the social
+  // worker, and bolig@ was told that the Houlkærvænget clause is behind (once: it is marked).
+  const bo = new TestSession(t.app);
+  await bo.login('bolig@jobbro.test', DEMO_PASSWORD);
+  const boNotices = (await bo.get('/api/notifications')).json().items as { kind: string; title: string }[];
+  expect(boNotices.map((n) => n.kind)).toContain('clause_behind');
+  expect(
+    (await db.select().from(socialClauses).where(eq(socialClauses.id, clause!.id)))[0]!.behindNotifiedAt,
+  ).not.toBeNull();
+  const jens = new TestSession(t.app);
+  await jens.login('jobkonsulent@jobbro.test', DEMO_PASSWORD);
+  expect((await jens.get('/api/notifications/unread-count')).json().count).toBeGreaterThan(0);
   // Loading again adds nothing.
   expect(await loadDemoWork(db)).toBe(false);
   expect(await db.select().from(assignments)).toHaveLength(all.length);

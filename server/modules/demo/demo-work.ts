@@ -4,7 +4,7 @@ import type { TAskedKind, TDialogueOutcome, TNoReason } from '@domain/job-dialog
 import type { TOpeningStatus } from '@domain/opening.schema.ts';
 import { OPENING_TRANSITIONS } from '@domain/opening.schema.ts';
 import { OPENING_TYPE_INFO, type TOpeningType } from '@domain/opening-types.ts';
-import type { TClauseKind } from '@domain/social-clause.schema.ts';
+import { CLAUSE_KIND_LABEL_DA, type TClauseKind } from '@domain/social-clause.schema.ts';
 import { addDays, danishDate } from '@domain/time.ts';
 import type { TDb, TDbOrTx } from '@server/db/client.ts';
 import {
@@ -19,6 +19,7 @@ import {
   jobDialogueEvents,
   jobDialogues,
   memberships,
+  notifications,
   openingReferrals,
   openingStatusChanges,
   openings,
@@ -27,6 +28,8 @@ import {
   systemSettings,
   users,
 } from '@server/db/schema/index.ts';
+import { renderNotification } from '@server/modules/notifications/notification-templates.ts';
+import { withProgress } from '@server/modules/social-clauses/clause-fulfilment.ts';
 import { eq, sql } from 'drizzle-orm';
 
 // The demo's work (issue 3 item 11): what the housing organisations buy, the job dialogues about
@@ -437,6 +440,7 @@ async function insertWork(tx: TDbOrTx, now: Date) {
     .where(eq(memberships.userId, socialWorker));
   const referredPartnership = plan?.partnershipId ?? null;
 
+  const period = (a: TDemoAssignment) => ({ periodStart: day(a.startInDays), periodEnd: day(a.endInDays) });
   for (const a of ASSIGNMENTS) {
     const org = need(orgByName, a.organisation, 'organisation');
     const companyId = need(companyIds, a.company, 'company');
@@ -479,8 +483,7 @@ async function insertWork(tx: TDbOrTx, now: Date) {
           kind: c.kind,
           description: c.description,
           targetQuantity: c.target,
-          periodStart: day(a.startInDays),
-          periodEnd: day(a.endInDays),
+          ...period(a),
           responsibleUserId: staff,
           createdBy: staff ?? admin,
           createdAt,
@@ -488,6 +491,39 @@ async function insertWork(tx: TDbOrTx, now: Date) {
         })
         .returning({ id: socialClauses.id });
       clauseIds.push(clause!.id);
+      const [withStatus] = await withProgress(
+        tx,
+        [{ id: clause!.id, assignmentId, kind: c.kind, targetQuantity: c.target, ...period(a) }],
+        today,
+      );
+      if (withStatus!.progress.status === 'behind' && staff) {
+        // What the daily 07:00 check would have said: the responsible person knows it is behind.
+        const notice = renderNotification(
+          {
+            kind: 'clause_behind',
+            assignmentTitle: a.title,
+            clauseLabel: CLAUSE_KIND_LABEL_DA[c.kind],
+            expected: withStatus!.progress.expectedByToday,
+            actual: withStatus!.progress.fulfilled,
+          },
+          'da',
+          null,
+        );
+        await tx.insert(notifications).values({
+          userId: staff,
+          kind: notice.kind,
+          title: notice.title,
+          body: notice.body,
+          link: `/assignments/${assignmentId}`,
+          entityType: 'social_clause',
+          entityId: clause!.id,
+          createdAt: at(-1),
+        });
+        await tx
+          .update(socialClauses)
+          .set({ behindNotifiedAt: at(-1) })
+          .where(eq(socialClauses.id, clause!.id));
+      }
     }
 
     // The openings that came of the dialogue.
@@ -540,7 +576,8 @@ async function insertWork(tx: TDbOrTx, now: Date) {
           fromStatus: from,
           toStatus: to,
           byUserId: to === 'new' || to === 'referred' ? creator : consultant,
-          at: new Date(openedAt.getTime() + i * 3 * 86_400_000),
+          // "referred" follows "new" at once (the dual referral); later steps a few days apart.
+          at: new Date(openedAt.getTime() + Math.max(0, i - 1) * 3 * 86_400_000),
           note: to === 'referred' ? 'Henvist automatisk til jobkonsulent og boligsocial medarbejder.' : null,
         });
         from = to;
@@ -550,6 +587,33 @@ async function insertWork(tx: TDbOrTx, now: Date) {
           { openingId, userId: consultant, role: 'job_consultant', notifiedAt: openedAt },
           { openingId, userId: socialWorker, role: 'social_worker', notifiedAt: openedAt },
         ]);
+        // Their bells: still unread while the opening waits for candidates.
+        const notice = renderNotification(
+          {
+            kind: 'opening_referred',
+            openingTitle: o.title,
+            companyName: a.company,
+            openingTypeLabel: info.labelDa,
+            positions: o.positions,
+            workplace: null,
+            startDate: day(o.startInDays),
+          },
+          'da',
+          null,
+        );
+        for (const userId of [consultant, socialWorker]) {
+          await tx.insert(notifications).values({
+            userId,
+            kind: notice.kind,
+            title: notice.title,
+            body: notice.body,
+            link: `/openings/${openingId}`,
+            entityType: 'opening',
+            entityId: openingId,
+            createdAt: openedAt,
+            readAt: o.path.at(-1) === 'referred' ? null : at(-1),
+          });
+        }
       }
     }
 
