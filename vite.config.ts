@@ -25,7 +25,14 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 30 },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/]@mantine[\\/](core|hooks|notifications|store)[\\/]/,
+              priority: 30,
+            },
+            // The date picker is only needed by the forms: its own chunk, loaded with them (below
+            // 'mantine' in priority, so that its dependencies stay in their own chunks).
+            { name: 'mantine-dates', test: /node_modules[\\/]@mantine[\\/]dates[\\/]/, priority: 25 },
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_USERS,
   expectAccessible,
+  fillDate,
   launch,
   login,
   navHrefs,
@@ -70,9 +71,9 @@ describe('partnership agreements', () => {
       await dialog.getByLabel(/^Virksomhed/).fill('El-service');
       await page.getByRole('option', { name: COMPANY }).click();
       await dialog.getByLabel(/^Titel/).fill(TITLE);
-      await dialog.getByLabel(/^Gælder fra/).fill('2027-01-01');
-      await dialog.getByLabel(/^Gælder til/).fill('2026-12-31');
-      await dialog.getByLabel(/^Underskrevet den/).fill('2026-11-20');
+      await fillDate(dialog.getByLabel(/^Gælder fra/), '01.01.2027');
+      await fillDate(dialog.getByLabel(/^Gælder til/), '31.12.2026');
+      await fillDate(dialog.getByLabel(/^Underskrevet den/), '20.11.2026');
       await dialog.getByLabel(/^Type/).selectOption({ label: 'Lærlinge' });
       await dialog.getByLabel(/^Antal/).fill('2');
       await dialog.getByRole('button', { name: 'Gem' }).click();
@@ -80,7 +81,7 @@ describe('partnership agreements', () => {
       await settle(page);
       await expectAccessible(page, 'agreement form with a field error');
 
-      await dialog.getByLabel(/^Gælder til/).fill('2028-12-31');
+      await fillDate(dialog.getByLabel(/^Gælder til/), '31.12.2028');
       await dialog.getByRole('button', { name: 'Gem' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();

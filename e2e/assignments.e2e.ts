@@ -1,7 +1,17 @@
 import { addDays, danishDate } from '@domain/time.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, expectAccessible, launch, login, newContext, open, settle } from './support.ts';
+import {
+  DEMO_USERS,
+  danishDateText,
+  expectAccessible,
+  fillDate,
+  launch,
+  login,
+  newContext,
+  open,
+  settle,
+} from './support.ts';
 
 // The issue's main story (seed 001, "the method"): buying work is the moment to ask for jobs, and
 // an opening goes at once to the job consultant and the housing social worker.
@@ -86,12 +96,12 @@ describe('the method: an assignment, its job dialogue and the opening that comes
     await value.fill('1250000');
     await value.blur();
     await expect(value.inputValue()).resolves.toBe('1.250.000');
-    await dialog.getByLabel(/^Startdato/).fill(today);
+    await fillDate(dialog.getByLabel(/^Startdato/), danishDateText(today));
     // End before start is refused at the field.
-    await dialog.getByLabel(/^Slutdato/).fill(addDays(today, -1));
+    await fillDate(dialog.getByLabel(/^Slutdato/), danishDateText(addDays(today, -1)));
     await dialog.getByRole('button', { name: 'Gem og gå til jobdialogen' }).click();
     await dialog.getByText('Slutdatoen skal ligge efter startdatoen.').waitFor();
-    await dialog.getByLabel(/^Slutdato/).fill(addDays(today, 364));
+    await fillDate(dialog.getByLabel(/^Slutdato/), danishDateText(addDays(today, 364)));
     await dialog.getByLabel(/^Kontraktreference/).fill(`K-${suffix}`);
     await dialog.getByRole('button', { name: 'Gem og gå til jobdialogen' }).click();
 
@@ -184,11 +194,11 @@ describe('the method: an assignment, its job dialogue and the opening that comes
     // "Senere" needs a day to be reminded.
     await staff.getByRole('button', { name: 'Gem udfald' }).click();
     await staff.getByText('Vælg en dato for påmindelsen.').waitFor();
-    await staff.getByLabel(/^Påmindelsesdato/).fill(addDays(today, 14));
+    await fillDate(staff.getByLabel(/^Påmindelsesdato/), danishDateText(addDays(today, 14)));
     await staff.getByRole('button', { name: 'Gem udfald' }).click();
     await staff.locator('main').getByText('Venter (senere)').first().waitFor();
     await staff
-      .getByText(`Påmindelse ${formatDa(addDays(today, 14))}`)
+      .getByText(`Påmindelse ${danishDateText(addDays(today, 14))}`)
       .first()
       .waitFor();
 
@@ -219,7 +229,7 @@ describe('the method: an assignment, its job dialogue and the opening that comes
     await dialog.getByLabel(/^Type/).selectOption({ label: 'Lærlinge og elever' });
     await dialog.getByLabel(/^Mål/).fill('3');
     // The period is the assignment's unless changed.
-    await expect(dialog.getByLabel(/^Periodens start/).inputValue()).resolves.toBe(today);
+    await expect(dialog.getByLabel(/^Periodens start/).inputValue()).resolves.toBe(danishDateText(today));
     await expectAccessible(staff, 'clause form');
     await dialog.getByRole('button', { name: 'Gem' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -273,8 +283,3 @@ describe('the method: an assignment, its job dialogue and the opening that comes
     await company.context().close();
   });
 });
-
-function formatDa(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}

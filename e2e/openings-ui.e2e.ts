@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_USERS,
   expectAccessible,
+  fillDate,
   launch,
   login,
   newContext,
@@ -112,7 +113,26 @@ describe('openings in the company portal', () => {
     const title = `Fritidsjob i butikken ${unique()}`;
     await company.getByLabel(/^Titel/).fill(title);
     await chooseOccupation(company, 'butiksass', /^Butiksassistent/);
-    await company.getByLabel(/^Startdato/).fill('2027-03-01');
+    // Dates are typed as dd.mm.yyyy whatever the browser's language; what is no date is said at
+    // the field, and the text stays to be corrected.
+    const startDate = company.getByLabel(/^Startdato/);
+    await expect(startDate.getAttribute('placeholder')).resolves.toBe('dd.mm.åååå');
+    await fillDate(startDate, '31.02.2027');
+    expect(await fieldError(company, /^Startdato/)).toContain('Skriv datoen som dd.mm.åååå, fx 24.11.2026.');
+    await expect(startDate.inputValue()).resolves.toBe('31.02.2027');
+    await fillDate(startDate, '1.3.2027');
+    await expect(startDate.inputValue()).resolves.toBe('01.03.2027');
+    await expect(startDate.getAttribute('aria-invalid')).resolves.not.toBe('true');
+    // Or picked in the calendar: Danish, Monday first.
+    await startDate.click();
+    const calendar = company.locator('[data-dates-dropdown]');
+    await calendar.getByText('Marts 2027').waitFor();
+    await expect(calendar.locator('thead th').first().textContent()).resolves.toMatch(/^ma/i);
+    await company.waitForTimeout(300);
+    await expectAccessible(company, 'opening form (calendar open)');
+    await calendar.getByRole('button', { name: '2 marts 2027', exact: true }).click();
+    await calendar.waitFor({ state: 'hidden' });
+    await expect(startDate.inputValue()).resolves.toBe('02.03.2027');
     await company.getByLabel(/^Postnummer/).fill('8800');
     await company.getByRole('textbox', { name: 'By', exact: true }).fill('Viborg');
 
@@ -172,6 +192,7 @@ describe('openings in the company portal', () => {
     await company.waitForURL((url) => url.pathname === `/openings/${openingId}/edit`);
     await settle(company);
     await expect(company.getByLabel(/^Sluttidspunkt/).inputValue()).resolves.toBe('19:30');
+    await expect(company.getByLabel(/^Startdato/).inputValue()).resolves.toBe('02.03.2027');
     await company.getByLabel(/^Antal stillinger/).fill('2');
     await company.getByRole('button', { name: 'Gem ændringer' }).click();
     await company.waitForURL((url) => url.pathname === `/openings/${openingId}`);
@@ -288,7 +309,7 @@ describe('openings list for housing staff', () => {
     await staff.getByRole('link', { name: assignmentTitle }).waitFor();
     await expect(staff.getByLabel(/^Type/).inputValue()).resolves.toBe('apprentice');
     await expect(staff.getByLabel(/^Titel/).inputValue()).resolves.toContain(assignmentTitle);
-    await expect(staff.getByLabel(/^Startdato/).inputValue()).resolves.toBe('2027-01-04');
+    await expect(staff.getByLabel(/^Startdato/).inputValue()).resolves.toBe('04.01.2027');
     await expect(staff.getByLabel(/^Timer pr\. uge/).inputValue()).resolves.toBe('37');
     await expectAccessible(staff, 'opening form (from a job dialogue)');
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Jobbro-Demo-2026!';
@@ -67,6 +67,21 @@ export async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
   // Let Mantine's transitions (modals, skeletons) finish so colours are final.
   await page.waitForTimeout(350);
+}
+
+/** yyyy-mm-dd → dd.mm.yyyy, as the date fields show and take dates. */
+export function danishDateText(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/**
+ * Types a date into a date field (a text field taking dd.mm.yyyy, with a calendar) and leaves it
+ * with Tab, as a keyboard user does: the calendar closes and the text is shown as dd.mm.yyyy.
+ */
+export async function fillDate(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Tab');
 }
 
 /** The hrefs of the main navigation. */

@@ -72,6 +72,8 @@ interface Props<T> {
   searchLabel?: string;
   /** Extra query values (filters) the page reads from the URL. */
   extraQuery?: TQuery;
+  /** Query values that choose the view (e.g. "mine"), not a filter: the empty state still applies. */
+  viewQuery?: TQuery;
   filters?: ReactNode;
   /** "12 boligområder". */
   countLabel: (count: number) => string;
@@ -98,6 +100,7 @@ export function DataTable<T>(props: Props<T>) {
     dir: list.sort ? list.dir : undefined,
     page: list.page,
     pageSize: list.pageSize,
+    ...props.viewQuery,
     ...props.extraQuery,
   };
   const result = useQuery({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+import {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  parseDateInput,
+} from './format.ts';
 
 describe('formatDate', () => {
   it('shows a calendar date as dd.mm.yyyy without shifting it', () => {
@@ -36,5 +43,48 @@ describe('formatNumber', () => {
   });
   it('shows amounts with a decimal comma', () => {
     expect(formatAmount(1234.5)).toBe('1.234,50');
+  });
+});
+
+describe('parseDateInput', () => {
+  it('reads Danish dd.mm.yyyy, with dots, dashes or slashes', () => {
+    expect(parseDateInput('24.11.2026')).toBe('2026-11-24');
+    expect(parseDateInput('24-11-2026')).toBe('2026-11-24');
+    expect(parseDateInput('24/11/2026')).toBe('2026-11-24');
+    expect(parseDateInput(' 24. 11. 2026 ')).toBe('2026-11-24');
+  });
+  it('reads days and months without leading zeros', () => {
+    expect(parseDateInput('1.2.2027')).toBe('2027-02-01');
+    expect(parseDateInput('01.02.2027')).toBe('2027-02-01');
+  });
+  it('reads ISO yyyy-mm-dd (pasted from elsewhere)', () => {
+    expect(parseDateInput('2027-02-01')).toBe('2027-02-01');
+  });
+  it('knows the length of months and leap years', () => {
+    expect(parseDateInput('29.02.2028')).toBe('2028-02-29');
+    expect(parseDateInput('29.02.2027')).toBeNull();
+    expect(parseDateInput('31.04.2027')).toBeNull();
+    expect(parseDateInput('31.12.2027')).toBe('2027-12-31');
+  });
+  it('refuses nonsense and half-typed dates', () => {
+    for (const text of [
+      '',
+      '   ',
+      'i morgen',
+      '24.11',
+      '24.11.26',
+      '24.11.202',
+      '24.13.2026',
+      '0.11.2026',
+      '32.01.2026',
+      '24.11-2026',
+      '24.11.2026x',
+      '2026-13-01',
+      '2026-02-30',
+      '01.01.0202',
+      '1e1.2.2027',
+    ]) {
+      expect(parseDateInput(text), text).toBeNull();
+    }
   });
 });

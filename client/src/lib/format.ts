@@ -45,3 +45,30 @@ export function formatNumber(value: number | null | undefined): string {
 export function formatAmount(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '' : decimalFormat.format(value);
 }
+
+const TYPED_DANISH = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})$/;
+const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * A typed date → yyyy-mm-dd, or null when it is no real date. Takes dd.mm.yyyy (also with - or /
+ * and without leading zeros: "1.2.2027") and ISO; years 1900–2199 only, so a slip of the finger
+ * ("0202") is refused rather than saved as year 202.
+ */
+export function parseDateInput(text: string): string | null {
+  const value = text.trim();
+  const danish = TYPED_DANISH.exec(value);
+  const iso = danish ? null : TYPED_ISO.exec(value);
+  const parts = danish
+    ? { y: danish[4], m: danish[3], d: danish[1] }
+    : iso
+      ? { y: iso[1], m: iso[2], d: iso[3] }
+      : null;
+  if (!parts) return null;
+  const y = Number(parts.y);
+  const m = Number(parts.m);
+  const d = Number(parts.d);
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return null;
+  // Day 0 of the next month is the last day of this one (leap years included).
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,10 +1,11 @@
 import { api } from '@client/api/client.ts';
 import { isAdminMe } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
+import { CompanySelect } from '@client/components/CompanySelect.tsx';
+import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
 import { serverFieldErrors, type TFieldErrors } from '@client/components/form-errors.ts';
-import { CompanySelect } from '@client/features/assignments/CompanySelect.tsx';
 import { notifySuccess } from '@client/features/companies/company-ui.tsx';
 import type { TAgreement } from '@domain/agreement.schema.ts';
 import {
@@ -162,28 +163,25 @@ export function AgreementFormModal({ opened, onClose, editing, company = null, o
             withAsterisk
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={t('agreements.field.periodStart')}
               value={values.periodStart}
-              onChange={(e) => set('periodStart', e.currentTarget.value)}
+              onChange={(v) => set('periodStart', v)}
               error={errors.periodStart}
               withAsterisk
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('agreements.field.periodEnd')}
               description={t('agreements.hint.periodEnd')}
               value={values.periodEnd}
-              onChange={(e) => set('periodEnd', e.currentTarget.value)}
+              onChange={(v) => set('periodEnd', v)}
               error={errors.periodEnd}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('agreements.field.signedOn')}
               description={t('agreements.hint.signedOn')}
               value={values.signedOn}
-              onChange={(e) => set('signedOn', e.currentTarget.value)}
+              onChange={(v) => set('signedOn', v)}
               error={errors.signedOn}
             />
           </SimpleGrid>

@@ -1,6 +1,8 @@
 import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
+import { CompanySelect, type TCompanyChoice } from '@client/components/CompanySelect.tsx';
+import { DateField } from '@client/components/DateField.tsx';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
@@ -27,7 +29,6 @@ import {
   today,
   useKindOptions,
 } from './assignment-ui.tsx';
-import { CompanySelect, type TCompanyChoice } from './CompanySelect.tsx';
 
 interface TValues {
   company: TCompanyChoice | null;
@@ -174,13 +175,12 @@ export function AssignmentFormModal({ opened, onClose, editing, company = null }
     />
   );
   const date = (name: 'startDate' | 'endDate') => (
-    <TextInput
-      type="date"
+    <DateField
       label={t(`assignments.field.${name}`)}
       withAsterisk
       value={values[name]}
       error={errors[name]}
-      onChange={(e) => set(name, e.currentTarget.value)}
+      onChange={(v) => set(name, v)}
     />
   );
 

@@ -1,5 +1,6 @@
 import { toQueryString } from '@client/api/client.ts';
 import { DataTable, type TColumn, useListParams } from '@client/components/DataTable.tsx';
+import { DateField } from '@client/components/DateField.tsx';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '@client/lib/format.ts';
@@ -86,11 +87,10 @@ export function AuditPage() {
 
   const exportHref = `/api/audit-events/export.csv${toQueryString(filters)}`;
   const dateInput = (k: 'from' | 'to') => (
-    <TextInput
-      type="date"
+    <DateField
       label={t(`audit.${k}`)}
-      value={get(k)}
-      onChange={(e) => list.update({ [k]: e.currentTarget.value || null })}
+      value={ISO_DATE.test(get(k)) ? get(k) : ''}
+      onChange={(v) => list.update({ [k]: v || null })}
     />
   );
 

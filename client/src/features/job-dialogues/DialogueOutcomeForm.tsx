@@ -1,4 +1,5 @@
 import { api } from '@client/api/client.ts';
+import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import {
@@ -25,7 +26,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -115,15 +115,14 @@ export function DialogueOutcomeForm({ dialogue }: { dialogue: TJobDialogueDetail
         </Radio.Group>
         {values.outcome === 'opening_now' ? <Text size="sm">{t('jobDialogues.openingNowHint')}</Text> : null}
         {values.outcome === 'later' ? (
-          <TextInput
-            type="date"
+          <DateField
             label={t('jobDialogues.reminderDate')}
             description={t('jobDialogues.reminderHint')}
             withAsterisk
             min={addDays(today(), 1)}
             value={values.reminderDate}
             error={errors.reminderDate}
-            onChange={(e) => set('reminderDate', e.currentTarget.value)}
+            onChange={(v) => set('reminderDate', v)}
             maw={360}
           />
         ) : null}

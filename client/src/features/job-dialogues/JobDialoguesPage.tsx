@@ -85,7 +85,8 @@ export function JobDialoguesPage() {
         caption={mine ? t('jobDialogues.titleMine') : t('jobDialogues.title')}
         columns={columns}
         rowKey={(d) => d.id}
-        extraQuery={{ mine: hasMine ? String(mine) : undefined, state: state || undefined }}
+        viewQuery={{ mine: hasMine ? String(mine) : undefined }}
+        extraQuery={{ state: state || undefined }}
         countLabel={(n) => t('jobDialogues.count', { count: n, formatted: formatNumber(n) })}
         filters={
           <>

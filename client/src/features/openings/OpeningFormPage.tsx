@@ -2,6 +2,7 @@ import { api } from '@client/api/client.ts';
 import { meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { ForbiddenNotice } from '@client/app/layouts.tsx';
+import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
@@ -181,6 +182,9 @@ type TTextField = {
   [K in TOpeningFormField]: TOpeningFormValues[K] extends string ? K : never;
 }[TOpeningFormField];
 
+/** The calendar dates (yyyy-mm-dd strings in the form). */
+type TDateField = 'startDate' | 'endDate' | 'applicationDeadline';
+
 /** Fields whose change re-runs the youth check: their old submit errors no longer hold. */
 const YOUTH_INPUTS: readonly TOpeningFormField[] = [
   'type',
@@ -326,7 +330,7 @@ function OpeningForm({
     name: TTextField,
     opts: {
       required?: boolean;
-      type?: 'text' | 'date' | 'time' | 'email' | 'tel';
+      type?: 'text' | 'time' | 'email' | 'tel';
       inputMode?: 'numeric' | 'decimal';
       description?: string;
       onChange?: (value: string) => void;
@@ -342,6 +346,23 @@ function OpeningForm({
       error={fieldError(name)}
       onChange={(e) => {
         const value = e.currentTarget.value;
+        if (opts.onChange) opts.onChange(value);
+        else update((v) => ({ ...v, [name]: value }), [name]);
+      }}
+    />
+  );
+
+  const date = (
+    name: TDateField,
+    opts: { required?: boolean; description?: string; onChange?: (value: string) => void } = {},
+  ) => (
+    <DateField
+      label={t(`openings.field.${name}`)}
+      withAsterisk={opts.required}
+      description={opts.description}
+      value={values[name]}
+      error={fieldError(name)}
+      onChange={(value) => {
         if (opts.onChange) opts.onChange(value);
         else update((v) => ({ ...v, [name]: value }), [name]);
       }}
@@ -576,18 +597,16 @@ function OpeningForm({
             ? text('endTime', { type: 'time', description: t('openings.form.endTimeHint') })
             : null}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {text('startDate', {
+            {date('startDate', {
               required: true,
-              type: 'date',
               onChange: (v) => update((x) => applyStartDate(x, v), ['startDate', 'endDate']),
             })}
-            {text('endDate', {
-              type: 'date',
+            {date('endDate', {
               description: typeInfo?.durationWeeks
                 ? t('openings.form.endDateAuto')
                 : t('openings.form.endDateHint'),
             })}
-            {text('applicationDeadline', { type: 'date' })}
+            {date('applicationDeadline')}
           </SimpleGrid>
         </Section>
 

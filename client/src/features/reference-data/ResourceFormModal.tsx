@@ -1,5 +1,6 @@
 import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
+import { DateField } from '@client/components/DateField.tsx';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
@@ -145,20 +146,14 @@ export function ResourceFormModal({ opened, onClose, slug, path, fields, schema,
                     min={0}
                   />
                 );
+              case 'date':
+                return <DateField key={f.name} {...common(f)} value={s} onChange={(x) => set(f.name, x)} />;
               default:
                 return (
                   <TextInput
                     key={f.name}
                     {...common(f)}
-                    type={
-                      f.kind === 'date'
-                        ? 'date'
-                        : f.kind === 'email'
-                          ? 'email'
-                          : f.kind === 'url'
-                            ? 'url'
-                            : 'text'
-                    }
+                    type={f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : 'text'}
                     value={s}
                     onChange={(e) => set(f.name, e.currentTarget.value)}
                     data-autofocus={f.name === 'name' || undefined}

@@ -1,5 +1,6 @@
 import { api } from '@client/api/client.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
+import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
@@ -146,19 +147,17 @@ export function ClauseFormModal({ opened, onClose, assignment, editing }: Props)
             onChange={(e) => set('description', e.currentTarget.value)}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={t('socialClauses.field.periodStart')}
               value={values.periodStart}
               error={errors.periodStart}
-              onChange={(e) => set('periodStart', e.currentTarget.value)}
+              onChange={(v) => set('periodStart', v)}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('socialClauses.field.periodEnd')}
               value={values.periodEnd}
               error={errors.periodEnd}
-              onChange={(e) => set('periodEnd', e.currentTarget.value)}
+              onChange={(v) => set('periodEnd', v)}
             />
           </SimpleGrid>
           <NativeSelect

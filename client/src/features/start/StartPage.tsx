@@ -1,10 +1,11 @@
 import { api } from '@client/api/client.ts';
-import { isAdminMe } from '@client/app/actor.ts';
+import { isAdminMe, meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { currentLang } from '@client/app/i18n.ts';
 import { navigationFor } from '@client/app/navigation.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatNumber } from '@client/lib/format.ts';
+import type { TMe } from '@domain/auth.schema.ts';
 import type { TPage } from '@domain/common.schema.ts';
 import { ROLE_LABEL_DA, ROLE_LABEL_EN, ROLES, type TRole } from '@domain/roles.ts';
 import {
@@ -25,7 +26,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-/** The start page: who am I, what my role does in Jobbro, what is coming, where I can go. */
+/** The start page: what waits for me, who am I, what my role does in Jobbro, where I can go. */
 export function StartPage() {
   const { t } = useTranslation();
   const me = useCurrentMe();
@@ -37,7 +38,7 @@ export function StartPage() {
     <>
       <PageHeader title={t('start.title', { name: me.user.name })} lead={t('start.lead')} />
       <Stack gap="xl">
-        {isAdminMe(me) ? <AdminCounts /> : null}
+        {isAdminMe(me) ? <AdminCounts /> : <WaitingForYou me={me} />}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Card withBorder radius="md" padding="lg">
@@ -148,10 +149,80 @@ function AdminCounts() {
   );
 }
 
-function CountCard({ path, label, to }: { path: string; label: string; to: string }) {
+/**
+ * What needs doing, from the lists the user works in: their open and overdue job dialogues,
+ * clauses behind, openings waiting for candidates. Each count links to its list.
+ */
+function WaitingForYou({ me }: { me: TMe }) {
+  const { t } = useTranslation();
+  const staff = me.memberships.some((m) => m.role === 'housing_staff');
+  const cards = [
+    staff && meCan(me, 'list', { kind: 'job_dialogue' })
+      ? [
+          {
+            key: 'overdueDialogues',
+            path: '/api/job-dialogues',
+            params: { mine: 'true', state: 'overdue' },
+            to: '/job-dialogues',
+          },
+          {
+            key: 'openDialogues',
+            path: '/api/job-dialogues',
+            params: { mine: 'true', state: 'open' },
+            to: '/job-dialogues',
+          },
+        ]
+      : [],
+    meCan(me, 'list', { kind: 'social_clause' }) && !me.memberships.every((m) => m.role === 'company_contact')
+      ? [
+          {
+            key: 'clausesBehind',
+            path: '/api/social-clauses',
+            params: { status: 'behind' },
+            to: '/social-clauses',
+          },
+        ]
+      : [],
+    meCan(me, 'list', { kind: 'opening' })
+      ? [{ key: 'openingsReferred', path: '/api/openings', params: { status: 'referred' }, to: '/openings' }]
+      : [],
+  ].flat();
+  if (cards.length === 0) return null;
+  return (
+    <section aria-labelledby="waiting-heading">
+      <Title order={2} size="h3" id="waiting-heading" mb="sm">
+        {t('start.waiting.title')}
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+        {cards.map((c) => (
+          <CountCard
+            key={c.key}
+            path={c.path}
+            params={c.params}
+            label={t(`start.waiting.${c.key}`)}
+            to={c.to}
+          />
+        ))}
+      </SimpleGrid>
+    </section>
+  );
+}
+
+function CountCard({
+  path,
+  label,
+  to,
+  params = {},
+}: {
+  path: string;
+  label: string;
+  to: string;
+  params?: Record<string, string>;
+}) {
+  const query = { ...params, page: 1, pageSize: 1 };
   const q = useQuery({
-    queryKey: [path, 'list', { page: 1, pageSize: 1 }],
-    queryFn: ({ signal }) => api.get<TPage<unknown>>(path, { page: 1, pageSize: 1 }, signal),
+    queryKey: [path, 'list', query],
+    queryFn: ({ signal }) => api.get<TPage<unknown>>(path, query, signal),
   });
   return (
     <Card withBorder radius="md" padding="md" component={Link} to={to} className="count-card">

@@ -1,7 +1,7 @@
 import { currentLang } from '@client/app/i18n.ts';
+import { CompanySelect } from '@client/components/CompanySelect.tsx';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import type { TFieldErrors } from '@client/components/form-errors.ts';
-import { CompanySelect } from '@client/features/assignments/CompanySelect.tsx';
 import {
   ROLE_LABEL_DA,
   ROLE_LABEL_EN,

@@ -53,7 +53,7 @@ export function CompanySelect({ label, value, onChange, error, required, disable
   return (
     <Select
       label={label}
-      placeholder={t('assignments.companyPlaceholder')}
+      placeholder={t('companySelect.placeholder')}
       withAsterisk={required}
       required={required}
       error={error}
@@ -70,7 +70,7 @@ export function CompanySelect({ label, value, onChange, error, required, disable
       // The server already searched (also by CVR): filtering again here would hide those hits.
       filter={({ options }) => options}
       data={data}
-      nothingFoundMessage={results.isFetching ? t('common.loading') : t('assignments.noCompanyFound')}
+      nothingFoundMessage={results.isFetching ? t('common.loading') : t('companySelect.nothingFound')}
       rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : undefined}
       maxDropdownHeight={320}
     />
