@@ -241,10 +241,14 @@ export function createAssignmentsService(deps: TAppDeps) {
       const row = await loadAuthorized(ctx, 'read', id);
       // Names of the organisation's staff are for the organisation's partners, not the company.
       await authorize(db, ctx, 'read', assignmentResource(row, 'job_dialogue'));
-      return (await housingStaffOf(db, row.row.housingOrganisationId)).map(({ id: userId, name }) => ({
-        id: userId,
-        name,
-      }));
+      const staff = await housingStaffOf(db, row.row.housingOrganisationId);
+      // A list of people: logged like every read of user data.
+      await recordAudit(db, ctx, {
+        action: 'read',
+        entityType: 'user',
+        details: { housingOrganisationId: row.row.housingOrganisationId, resultCount: staff.length },
+      });
+      return staff.map(({ id: userId, name }) => ({ id: userId, name }));
     },
   };
 }

@@ -89,8 +89,10 @@ export function createJobDialoguesService(deps: TAppDeps) {
       return { ...result, items: result.items.map((r) => presentDialogue(r, day)) };
     },
 
+    /** The dialogue with its notes and history (free text that may name the company's people: logged). */
     async get(ctx: TRequestContext, id: string): Promise<TJobDialogueDetail> {
       await loadAuthorized(ctx, 'read', id);
+      await recordAudit(db, ctx, { action: 'read', entityType: 'job_dialogue', entityId: id });
       return detail(db, id);
     },
 

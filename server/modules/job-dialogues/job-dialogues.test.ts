@@ -1,4 +1,4 @@
-import { jobDialogues, mailOutbox, notifications } from '@server/db/schema/index.ts';
+import { auditEvents, jobDialogues, mailOutbox, notifications } from '@server/db/schema/index.ts';
 import {
   buildAssignment,
   buildCompany,
@@ -217,6 +217,26 @@ describe('job dialogue outcomes', () => {
     // Everyone's, for the organisation: the colleague's dialogue too.
     expect((await session.get(`/api/job-dialogues?assignmentId=${a.id}`)).json().total).toBe(7);
     expect((await sessions.otherStaff!.get(`/api/job-dialogues?assignmentId=${a.id}`)).json().total).toBe(0);
+  });
+
+  it('logs reading a dialogue (its notes) and the list of staff to hand it to', async () => {
+    const saved = await savedAssignment({ title: 'Revisionslog' });
+    expect((await sessions.job_consultant!.get(`/api/job-dialogues/${saved.jobDialogueId}`)).statusCode).toBe(
+      200,
+    );
+    expect((await sessions.housing_staff!.get(`/api/assignments/${saved.id}/staff`)).statusCode).toBe(200);
+    const logged = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'read'));
+    expect(
+      logged.some(
+        (e) =>
+          e.entityType === 'job_dialogue' &&
+          e.entityId === saved.jobDialogueId &&
+          e.userId === world.users.job_consultant.id,
+      ),
+    ).toBe(true);
+    expect(logged.some((e) => e.entityType === 'user' && e.userId === world.users.housing_staff.id)).toBe(
+      true,
+    );
   });
 
   it('creates a further dialogue and hands a dialogue to a colleague, who is told in the app', async () => {
