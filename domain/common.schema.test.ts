@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
+  patchOf,
   ZEmail,
   ZListQuery,
   ZOptionalPhone,
@@ -39,5 +41,14 @@ describe('shared field schemas', () => {
       cvr: '12345678',
     });
     expect(r.error?.issues[0]?.path).toEqual(['cvr']);
+  });
+});
+
+describe('patchOf', () => {
+  it('makes every field optional and drops defaults, so unsent fields stay unset', () => {
+    const create = z.object({ name: z.string(), evening: z.boolean().default(false) });
+    expect(create.partial().parse({ name: 'x' })).toEqual({ name: 'x', evening: false });
+    expect(patchOf(create).parse({ name: 'x' })).toEqual({ name: 'x' });
+    expect(patchOf(create).parse({})).toEqual({});
   });
 });

@@ -91,3 +91,18 @@ export interface TPage<T> {
 
 export const ZIdParams = z.object({ id: ZUuid });
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/**
+ * A PATCH body from a create schema: every field optional and without its default. zod 4's
+ * `.partial()` keeps `.default()`s, so a field left out would be reset to its default.
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+    // The mapped type is what the loop builds; TypeScript cannot follow Object.entries.
+  ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+  return z.object(shape);
+}

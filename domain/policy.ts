@@ -63,6 +63,11 @@ export type TResource =
       partnershipIds?: readonly string[];
       municipalityIds?: readonly string[];
     }
+  /**
+   * A resident: the route-level question only ("may this role work with residents at all?").
+   * Each person is checked by residentAccess() in resident-access.ts, from consents and scope.
+   */
+  | { kind: 'resident' }
   | { kind: 'referral_contacts'; partnershipId?: string }
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
@@ -172,6 +177,8 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       return canOnOrgOwned(actor, action, resource, { companyReads: false });
     case 'agreement':
       return canOnAgreement(actor, action, resource);
+    case 'resident':
+      return canOnResidents(actor, action);
     case 'referral_contacts':
     case 'user':
     case 'audit_log':
@@ -360,4 +367,15 @@ function housingStaffWrite(action: TAction, staff: boolean, reader: boolean): bo
       return exhaustive;
     }
   }
+}
+
+/**
+ * Residents, at route level: the two professional roles register and work with them; the
+ * secretariat reads (where a consent allows) and handles rights requests (export, erasure).
+ * Housing staff, company contacts and steering never reach the residents API: companies see
+ * candidates through proposals, steering only aggregates.
+ */
+function canOnResidents(actor: TActor, _action: TAction): boolean {
+  // Every action alike at this level (admins are let through above); the person decides the rest.
+  return actor.memberships.some((m) => m.role === 'social_worker' || m.role === 'job_consultant');
 }

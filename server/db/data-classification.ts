@@ -16,6 +16,9 @@ const OPENING_RETENTION = 'while the opening is open, then 5 years for evaluatio
 const CONTRACT_RETENTION = 'while the contract runs, then 5 years for evaluation and procurement audit';
 // The placements issue will link a resident; until then a placement row holds no personal data.
 const PLACEMENT_RETENTION = 'while the placement is followed up, then 5 years for evaluation';
+// Issue 4: anonymised after 24 months without activity (scheduled), or at once on erasure.
+const RESIDENT_RETENTION =
+  'while the person is worked with; anonymised after 24 months without activity or on erasure';
 const RETAIN_AUDIT = '5 years (proof of lawful processing), then purged';
 
 const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({
@@ -28,6 +31,13 @@ const personal = (purpose: string, retention = RETAIN_ACCOUNT): TColumnRecord =>
   purpose,
   retention,
 });
+
+const sensitive = (purpose: string, retention = RESIDENT_RETENTION): TColumnRecord => ({
+  class: 'sensitive',
+  purpose,
+  retention,
+});
+const resident = (purpose: string): TColumnRecord => personal(purpose, RESIDENT_RETENTION);
 
 const timestamps = {
   created_at: none('when the row was created'),
@@ -388,6 +398,65 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     per: none('per which period'),
     note: none('detail of the commitment'),
     position: none('order shown'),
+  },
+  residents: {
+    id: none('identifier (pseudonymous; kept anonymised for statistics after erasure)', RESIDENT_RETENTION),
+    municipality_id: none('scopes the jobcenter side', RESIDENT_RETENTION),
+    housing_area_id: resident('where the person lives: scopes the housing side, local hiring'),
+    registered_by_side: none('which side holds the person (consent rules)', RESIDENT_RETENTION),
+    registered_by_plan_id: none('the social housing plan that registered the person', RESIDENT_RETENTION),
+    registered_by_jobcenter_id: none('the jobcenter that registered the person', RESIDENT_RETENTION),
+    jobcenter_ref: resident("the jobcenter's own person reference (list import); never a CPR number"),
+    first_name: resident('identifying the person; the only name an employer may see, with consent (b)'),
+    last_name: resident('identifying the person'),
+    birth_date: resident('age (youth-work rules, matching); never a CPR number'),
+    phone: resident('contacting the person'),
+    email: resident('contacting the person'),
+    postal_code: resident('where the person lives'),
+    status: resident('where the person is in the process'),
+    benefit_group: sensitive('benefit group, for the outcome tables (seed 002); professionals only'),
+    jobcenter_category: sensitive("the jobcenter's assessment; professionals only"),
+    occupation_ids: resident('occupations of interest, for matching'),
+    skills: resident('skills, for matching'),
+    experiences: resident('work experience (structured CV), for matching'),
+    education_level: resident('education, for matching'),
+    danish_level: resident('Danish level, for matching'),
+    driver_licences: resident("driver's licences, for matching"),
+    hours_per_week: resident('availability, for matching'),
+    available_day: resident('availability, for matching'),
+    available_evening: resident('availability, for matching'),
+    available_weekend: resident('availability, for matching'),
+    support_needs: sensitive('support needs as categories (health only with explicit consent)'),
+    health_need_consent: sensitive('explicit consent to record a health-related support need'),
+    gender: sensitive('self-reported; only for the matching bias report, never a matching input'),
+    responsible_social_worker_id: none('the responsible social worker (staff user)', RESIDENT_RETENTION),
+    responsible_job_consultant_id: none('the responsible job consultant (staff user)', RESIDENT_RETENTION),
+    last_activity_at: none('retention: anonymise after 24 months without activity', RESIDENT_RETENTION),
+    created_by: none('which staff user registered the person', RESIDENT_RETENTION),
+    created_at: none('when registered', RESIDENT_RETENTION),
+    updated_at: none('last change', RESIDENT_RETENTION),
+  },
+  resident_consents: {
+    id: none('identifier', RESIDENT_RETENTION),
+    resident_id: none('whose consent', RESIDENT_RETENTION),
+    scope: resident('what the consent covers (lawful basis)'),
+    text_version: none('which consent text was shown', RESIDENT_RETENTION),
+    given_on: resident('when given (lawful basis)'),
+    method: resident('how given (proof)'),
+    witness_name: resident('witness of a verbal consent (proof)'),
+    expires_on: resident('when it lapses'),
+    registered_by: none('which staff user registered it', RESIDENT_RETENTION),
+    registered_at: none('when registered', RESIDENT_RETENTION),
+    withdrawn_on: resident('withdrawal (takes effect at once)'),
+    withdrawn_by: none('which staff user registered the withdrawal', RESIDENT_RETENTION),
+    withdrawn_at: none('when the withdrawal was registered', RESIDENT_RETENTION),
+  },
+  resident_notes: {
+    id: none('identifier', RESIDENT_RETENTION),
+    resident_id: none('whose case', RESIDENT_RETENTION),
+    text: sensitive('case notes; professionals only'),
+    author_id: none('which staff user wrote it', RESIDENT_RETENTION),
+    created_at: none('when written', RESIDENT_RETENTION),
   },
   system_settings: {
     key: none('setting name', 'permanent'),

@@ -5,3 +5,4 @@ export * from './notifications.ts';
 export * from './openings.ts';
 export * from './organisation.ts';
 export * from './platform.ts';
+export * from './residents.ts';

@@ -1,0 +1,142 @@
+import { CONSENT_METHODS, CONSENT_SCOPES } from '@domain/consent.schema.ts';
+import {
+  BENEFIT_GROUPS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  JOBCENTER_CATEGORIES,
+  RESIDENT_STATUSES,
+  SUPPORT_NEEDS,
+} from '@domain/resident.schema.ts';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './identity.ts';
+import { housingAreas, jobcenters, municipalities, socialHousingPlans } from './organisation.ts';
+
+// Residents and their consents (issue 4). Never a CPR number: the jobcenter's own person
+// reference is the only external key. Who sees a row is decided by domain/resident-access.ts.
+
+export interface TExperienceEntry {
+  title: string;
+  employer: string | null;
+  fromYear: number | null;
+  toYear: number | null;
+  description: string | null;
+}
+
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The municipality the person lives in: scopes job consultants. */
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    /** null: outside the partnership's areas. */
+    housingAreaId: uuid('housing_area_id').references(() => housingAreas.id),
+    /** Which side registered the person: a social housing plan or a jobcenter. */
+    registeredBySide: text('registered_by_side', { enum: ['housing', 'jobcenter'] }).notNull(),
+    registeredByPlanId: uuid('registered_by_plan_id').references(() => socialHousingPlans.id),
+    registeredByJobcenterId: uuid('registered_by_jobcenter_id').references(() => jobcenters.id),
+    /** The jobcenter's own reference for the person (its list import upserts on it); never a CPR. */
+    jobcenterRef: text('jobcenter_ref'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    postalCode: text('postal_code').notNull(),
+    status: text('status', { enum: RESIDENT_STATUSES }).notNull().default('active'),
+    benefitGroup: text('benefit_group', { enum: BENEFIT_GROUPS }),
+    jobcenterCategory: text('jobcenter_category', { enum: JOBCENTER_CATEGORIES }),
+    occupationIds: text('occupation_ids').array().notNull().default([]),
+    skills: text('skills').array().notNull().default([]),
+    experiences: jsonb('experiences').$type<TExperienceEntry[]>().notNull().default([]),
+    educationLevel: text('education_level', { enum: EDUCATION_LEVELS }).notNull().default('unknown'),
+    danishLevel: integer('danish_level'),
+    driverLicences: text('driver_licences').array().notNull().default([]),
+    hoursPerWeek: real('hours_per_week'),
+    availableDay: boolean('available_day').notNull().default(true),
+    availableEvening: boolean('available_evening').notNull().default(false),
+    availableWeekend: boolean('available_weekend').notNull().default(false),
+    supportNeeds: text('support_needs', { enum: SUPPORT_NEEDS }).array().notNull().default([]),
+    healthNeedConsent: boolean('health_need_consent').notNull().default(false),
+    gender: text('gender', { enum: GENDERS }),
+    responsibleSocialWorkerId: uuid('responsible_social_worker_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    responsibleJobConsultantId: uuid('responsible_job_consultant_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    /** Last time anyone worked with the person: retention anonymises after 24 months without. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('residents_municipality_idx').on(t.municipalityId),
+    index('residents_area_idx').on(t.housingAreaId),
+    index('residents_plan_idx').on(t.registeredByPlanId),
+    uniqueIndex('residents_jobcenter_ref_key').on(t.registeredByJobcenterId, t.jobcenterRef),
+    // The registering organisation matches the side, exactly one of the two.
+    check(
+      'residents_registered_by_side',
+      sql`(${t.registeredBySide} = 'housing' and ${t.registeredByPlanId} is not null and ${t.registeredByJobcenterId} is null)
+        or (${t.registeredBySide} = 'jobcenter' and ${t.registeredByJobcenterId} is not null and ${t.registeredByPlanId} is null)`,
+    ),
+  ],
+);
+
+/** One consent per row, with its whole history: given, expiry, withdrawal. */
+export const residentConsents = pgTable(
+  'resident_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    scope: text('scope', { enum: CONSENT_SCOPES }).notNull(),
+    textVersion: text('text_version').notNull(),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    method: text('method', { enum: CONSENT_METHODS }).notNull(),
+    witnessName: text('witness_name'),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    registeredBy: uuid('registered_by').references(() => users.id, { onDelete: 'set null' }),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('resident_consents_resident_idx').on(t.residentId, t.scope),
+    index('resident_consents_expiry_idx').on(t.expiresOn),
+  ],
+);
+
+/** Case notes: author and time; sensitive, the professional roles only. */
+export const residentNotes = pgTable(
+  'resident_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_notes_resident_idx').on(t.residentId, t.createdAt)],
+);
