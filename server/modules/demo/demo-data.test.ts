@@ -1,4 +1,7 @@
 import { COMPANY_STATUSES } from '@domain/company.schema.ts';
+import { expiresWithin, isConsentActive } from '@domain/consent.schema.ts';
+import { ageOn } from '@domain/resident.schema.ts';
+import { containsCprLike } from '@domain/rules/cpr.ts';
 import { isValidCvr } from '@domain/rules/cvr.ts';
 import { danishDate } from '@domain/time.ts';
 import {
@@ -11,6 +14,8 @@ import {
   memberships,
   openings,
   partnerships,
+  residentConsents,
+  residents,
   socialClauses,
   systemSettings,
   users,
@@ -26,6 +31,7 @@ import {
   loadDemoCompanies,
 } from './demo-companies.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo-data.ts';
+import { loadDemoResidents } from './demo-residents.ts';
 import { DEMO_DIALOGUE_OUTCOMES, DEMO_HOULKAER_TITLE, loadDemoWork } from './demo-work.ts';
 
 it('loads the Danish demo data once, and every demo user logs in with its scope', async () => {
@@ -145,5 +151,44 @@ it('adds the demo work: assignments, dialogues in each outcome, a behind clause,
   // Loading again adds nothing.
   expect(await loadDemoWork(db)).toBe(false);
   expect(await db.select().from(assignments)).toHaveLength(all.length);
+  await t.close();
+});
+
+it('adds about 300 fictional residents: ages 13-64, Sundparken-like benefit groups, every consent state', async () => {
+  const t = await createTestApp({ config: { demo: true } });
+  await loadDemoData(t.deps.db);
+  const db = t.deps.db;
+  const people = await db.select().from(residents);
+  expect(people).toHaveLength(300);
+  const today = danishDate(new Date());
+  const ages = people.map((p) => ageOn(p.birthDate, today));
+  expect(Math.min(...ages)).toBeGreaterThanOrEqual(13);
+  expect(Math.max(...ages)).toBeLessThanOrEqual(64);
+  const byBenefit = new Map<string, number>();
+  for (const p of people) byBenefit.set(p.benefitGroup ?? '', (byBenefit.get(p.benefitGroup ?? '') ?? 0) + 1);
+  // Kontanthjælp is the largest group among adults, as in the Sundparken table.
+  const adultGroups = [...byBenefit.entries()].filter(([g]) => g !== 'none').sort((a, b) => b[1] - a[1]);
+  expect(adultGroups[0]![0]).toBe('kontanthjaelp');
+  expect(people.some((p) => p.registeredBySide === 'housing')).toBe(true);
+  expect(people.some((p) => p.registeredBySide === 'jobcenter' && p.jobcenterRef)).toBe(true);
+  expect(people.some((p) => p.housingAreaId === null)).toBe(true);
+  for (const p of people)
+    expect(containsCprLike(`${p.firstName} ${p.lastName} ${p.jobcenterRef ?? ''}`)).toBe(false);
+
+  const consents = await db.select().from(residentConsents);
+  const withConsent = new Set(consents.map((c) => c.residentId));
+  expect(people.some((p) => !withConsent.has(p.id))).toBe(true);
+  expect(consents.some((c) => c.withdrawnOn !== null)).toBe(true);
+  expect(consents.some((c) => !isConsentActive(c, today) && c.withdrawnOn === null)).toBe(true);
+  expect(consents.some((c) => expiresWithin(c, today))).toBe(true);
+  expect(new Set(consents.map((c) => c.scope))).toEqual(new Set(['sharing', 'matching', 'evaluation']));
+  // The same people on every machine: a fixed seed.
+  const again = await createTestApp({ config: { demo: true } });
+  await loadDemoData(again.deps.db);
+  const names = (rows: { firstName: string; lastName: string }[]) =>
+    rows.map((r) => `${r.firstName} ${r.lastName}`).sort();
+  expect(names(await again.deps.db.select().from(residents))).toEqual(names(people));
+  expect(await loadDemoResidents(db)).toBe(false);
+  await again.close();
   await t.close();
 });

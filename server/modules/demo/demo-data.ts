@@ -13,6 +13,7 @@ import {
 import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
+import { loadDemoResidents } from './demo-residents.ts';
 import { loadDemoWork } from './demo-work.ts';
 
 // Danish demo data, loaded only when JOBBRO_DEMO is on. Partners are the real ones of seed 001
@@ -156,9 +157,10 @@ async function upsertId<T extends { id: string }>(
 export async function loadDemoData(db: TDb): Promise<boolean> {
   const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
   if (marker) {
-    // Data dirs from before the companies register (or assignments) get those demo rows once.
+    // Data dirs from before the companies register (or assignments, residents) get those rows once.
     await loadDemoCompanies(db);
     await loadDemoWork(db);
+    await loadDemoResidents(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -196,6 +198,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   });
   await loadDemoCompanies(db);
   await loadDemoWork(db);
+  await loadDemoResidents(db);
   return true;
 }
 
