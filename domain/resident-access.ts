@@ -60,6 +60,7 @@ const CASEWORK = [
   'benefitGroup',
   'jobcenterCategory',
   'supportNeeds',
+  'healthNeedConsent',
   'gender',
   'notes',
   'screenings',

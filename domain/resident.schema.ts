@@ -11,7 +11,7 @@ import {
   ZRequiredText,
   ZUuid,
 } from './common.schema.ts';
-import { CONSENT_METHODS, CONSENT_SCOPES } from './consent.schema.ts';
+import { CONSENT_METHODS, CONSENT_SCOPES, ZConsentInput } from './consent.schema.ts';
 import { ZOccupationId } from './occupations.ts';
 import { DRIVER_LICENCES } from './opening.schema.ts';
 import { RESIDENT_VIEWS } from './resident-access.ts';
@@ -262,6 +262,7 @@ export const ZResident = z.object({
   availableEvening: z.boolean().optional(),
   availableWeekend: z.boolean().optional(),
   supportNeeds: z.array(z.enum(SUPPORT_NEEDS)).optional(),
+  healthNeedConsent: z.boolean().optional(),
   gender: z.enum(GENDERS).nullable().optional(),
   responsibleSocialWorkerId: ZUuid.nullable().optional(),
   responsibleJobConsultantId: ZUuid.nullable().optional(),
@@ -285,3 +286,41 @@ export const ZResidentListQuery = ZListQuery.extend({
   consent: z.enum(CONSENT_SCOPES).optional(),
 });
 export type TResidentListQuery = z.infer<typeof ZResidentListQuery>;
+
+/** The roles that register a person: which side holds them (resident-access.ts). */
+export const REGISTERING_ROLES = ['social_worker', 'job_consultant'] as const;
+
+/**
+ * POST /api/residents: the profile, optionally the consents given at the same meeting (stored in
+ * the same transaction), and, for someone who is both social worker and job consultant, which
+ * side registers the person.
+ */
+export const ZResidentCreate = ZResidentFields.extend({
+  registeredAs: z.enum(REGISTERING_ROLES, { error: 'Vælg hvilken rolle du registrerer som.' }).optional(),
+  consents: z.array(ZConsentInput).max(10).default([]),
+});
+export type TResidentCreate = z.infer<typeof ZResidentCreate>;
+
+/** A case note (professional view only): the text, who wrote it and when. */
+export const ZResidentNote = z.object({
+  id: ZUuid,
+  text: z.string(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TResidentNote = z.infer<typeof ZResidentNote>;
+export const ZResidentNoteInput = z.object({ text: ZRequiredText(5000) });
+
+/** GET /api/residents/consents/expiring: active consents that lapse within `days`. */
+export const ZExpiringConsentsQuery = z.object({
+  days: z.coerce.number().int().min(0).max(365, { error: 'Højst 365 dage.' }).default(30),
+});
+export const ZExpiringConsent = z.object({
+  consentId: ZUuid,
+  residentId: ZUuid,
+  firstName: z.string(),
+  lastName: z.string(),
+  scope: z.enum(CONSENT_SCOPES),
+  expiresOn: z.string(),
+});
+export type TExpiringConsent = z.infer<typeof ZExpiringConsent>;

@@ -95,6 +95,13 @@ for (const role of [
   EXPECTED[role].present = [...EXPECTED[role].present, '/openings'];
 }
 EXPECTED.steering.absent = [...EXPECTED.steering.absent, '/openings'];
+// Residents: the two professional roles and the secretariat; never housing staff, companies or steering.
+for (const role of ['admin', 'social_worker', 'job_consultant'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/residents'];
+}
+for (const role of ['housing_staff', 'company_contact', 'steering'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/residents'];
+}
 
 describe('each demo user sees the navigation of its role', () => {
   for (const role of Object.keys(DEMO_USERS) as TDemoRole[]) {

@@ -26,6 +26,7 @@ import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
 import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 import { registerSocialClauseRoutes } from './modules/social-clauses/social-clauses.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerJobDialogueRoutes(app, deps);
   registerSocialClauseRoutes(app, deps);
   registerAgreementRoutes(app, deps);
+  registerResidentRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAgreement,
   buildAssignment,
+  buildConsent,
   buildJobDialogue,
   buildOpening,
   buildPartnershipWorld,
   buildPlacement,
+  buildResident,
   buildSocialClause,
   nextCvr,
   TEST_PASSWORD,
@@ -573,6 +575,101 @@ const CASES: TCase[] = [
     url: () => `/api/social-clauses/${work.other.clause}`,
     expect: ONLY_ADMIN(409),
   },
+  // Residents (issue 4): route level only the two professional roles and admins; then the
+  // person's consents decide. The own resident is registered by the own plan and has an active
+  // (a), so the job consultant sees them too and the secretariat gets the administrative view
+  // (read only); the other partnership's resident exists for nobody here but the secretariat.
+  {
+    name: 'list residents',
+    method: 'GET',
+    url: () => '/api/residents',
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'list consents that expire soon',
+    method: 'GET',
+    url: () => '/api/residents/consents/expiring',
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'read an own resident with consent (a)',
+    method: 'GET',
+    url: () => `/api/residents/${people.own}`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'read a resident of another partnership with consent (a)',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}`,
+    expect: { ...ALL(403), admin: 200, social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: 'register a resident',
+    method: 'POST',
+    url: () => '/api/residents',
+    body: (o) => ({
+      firstName: 'Matrix',
+      lastName: 'Beboer',
+      birthDate: '1990-01-01',
+      postalCode: '8800',
+      housingAreaId: o.area.id,
+    }),
+    // The secretariat registers nobody: a person is held by one of the two sides.
+    expect: { ...ALL(403), social_worker: 201, job_consultant: 201 },
+  },
+  {
+    name: 'update an own resident',
+    method: 'PATCH',
+    url: () => `/api/residents/${people.own}`,
+    body: () => ({ status: 'paused' }),
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'update a resident of another partnership',
+    method: 'PATCH',
+    url: () => `/api/residents/${people.other}`,
+    body: () => ({ status: 'paused' }),
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: "read an own resident's consents",
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/consents`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'record a consent for an own resident',
+    method: 'POST',
+    url: () => `/api/residents/${people.own}/consents`,
+    body: () => ({ scope: 'evaluation', textVersion: '2026-1', givenOn: '2026-11-01', method: 'paper' }),
+    expect: { ...ALL(403), social_worker: 201, job_consultant: 201 },
+  },
+  // The URL is asked once per role: each role tries to withdraw a consent (c) of its own.
+  {
+    name: "withdraw an own resident's consent",
+    method: 'POST',
+    url: () => `/api/residents/${people.own}/consents/${people.withdrawable.shift()}/withdraw`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: "read an own resident's case notes",
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/notes`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'write a case note on an own resident',
+    method: 'POST',
+    url: () => `/api/residents/${people.own}/notes`,
+    body: () => ({ text: 'Matrixnotat.' }),
+    expect: { ...ALL(403), social_worker: 201, job_consultant: 201 },
+  },
+  {
+    name: 'read the case notes of a resident of another partnership',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}/notes`,
+    expect: { ...ALL(403), admin: 403, social_worker: 404, job_consultant: 404 },
+  },
 ];
 
 let t: TTestApp;
@@ -580,6 +677,8 @@ let own: TWorld;
 let other: TWorld;
 const agreementIds = { own: '', other: '', ownDeletable: [] as string[], otherDeletable: [] as string[] };
 const sessions = new Map<TRole, TestSession>();
+/** A resident per world with an active consent (a); consents (c) to withdraw, one per role. */
+const people = { own: '', other: '', withdrawable: [] as string[] };
 /** An assignment per world with a dialogue, and a clause; an opening and a placement count on them. */
 const work = {
   own: { assignment: '', dialogue: '', clause: '' },
@@ -626,6 +725,23 @@ beforeAll(async () => {
     ids.clause = clause.id;
     await buildOpening(t.deps.db, { ...scope, assignmentId: assignment.id });
     await buildPlacement(t.deps.db, { companyId: w.company.id, socialClauseId: clause.id });
+  }
+  for (const [w, key] of [
+    [own, 'own'],
+    [other, 'other'],
+  ] as const) {
+    const resident = await buildResident(t.deps.db, {
+      municipalityId: w.municipality.id,
+      // The other world's area is deleted by a case below: its resident lives outside the areas.
+      housingAreaId: key === 'own' ? w.area.id : null,
+      registeredByPlanId: w.plan.id,
+    });
+    people[key] = resident.id;
+    await buildConsent(t.deps.db, { residentId: resident.id, scope: 'sharing' });
+  }
+  for (let i = 0; i < 6; i++) {
+    const c = await buildConsent(t.deps.db, { residentId: people.own, scope: 'evaluation' });
+    people.withdrawable.push(c.id);
   }
   for (const [role, user] of Object.entries(own.users) as [TRole, { email: string }][]) {
     const s = new TestSession(t.app);

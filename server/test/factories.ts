@@ -16,6 +16,8 @@ import {
   openings,
   partnerships,
   placements,
+  residentConsents,
+  residents,
   socialClauses,
   socialHousingPlans,
   users,
@@ -313,6 +315,53 @@ export async function buildJobDialogue(
   const [row] = await db
     .insert(jobDialogues)
     .values({ dueDate: '2026-11-24', createdAt: now, updatedAt: now, ...o })
+    .returning();
+  return row!;
+}
+
+/**
+ * A resident registered by the housing side (give `registeredByPlanId`) or by a jobcenter (give
+ * `registeredByJobcenterId`); `municipalityId` is required, born 1990, active.
+ */
+export async function buildResident(
+  db: TDbOrTx,
+  o: Partial<typeof residents.$inferInsert> & Pick<typeof residents.$inferInsert, 'municipalityId'>,
+) {
+  const now = new Date();
+  const n = next();
+  const [row] = await db
+    .insert(residents)
+    .values({
+      registeredBySide: o.registeredByJobcenterId ? 'jobcenter' : 'housing',
+      firstName: `Beboer${n}`,
+      lastName: `Efternavn${n}`,
+      birthDate: '1990-05-17',
+      postalCode: '8800',
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+      ...o,
+    })
+    .returning();
+  return row!;
+}
+
+/** A consent given on 01.01.2026 in the current text version, expiring after 24 months. */
+export async function buildConsent(
+  db: TDbOrTx,
+  o: Partial<typeof residentConsents.$inferInsert> &
+    Pick<typeof residentConsents.$inferInsert, 'residentId' | 'scope'>,
+) {
+  const [row] = await db
+    .insert(residentConsents)
+    .values({
+      textVersion: '2026-1',
+      givenOn: '2026-01-01',
+      method: 'paper',
+      expiresOn: '2027-12-31',
+      registeredAt: new Date(),
+      ...o,
+    })
     .returning();
   return row!;
 }

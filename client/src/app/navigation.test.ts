@@ -34,6 +34,7 @@ describe('navigationFor', () => {
       '/social-clauses',
       '/openings',
       '/agreements',
+      '/residents',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -104,6 +105,15 @@ describe('navigationFor', () => {
       expect(paths(role)).toContain('/agreements');
     }
     expect(paths('steering')).not.toContain('/agreements');
+  });
+
+  it('gives residents to the two professional roles and the admin only', () => {
+    for (const role of ['admin', 'social_worker', 'job_consultant'] as const) {
+      expect(paths(role)).toContain('/residents');
+    }
+    for (const role of ['housing_staff', 'company_contact', 'steering'] as const) {
+      expect(paths(role)).not.toContain('/residents');
+    }
   });
 
   it('puts reference lists under /admin for admins and /data for staff', () => {

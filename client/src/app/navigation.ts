@@ -72,6 +72,9 @@ export function navigationFor(me: TMe): TNavItem[] {
   // Partnership agreements, shown on both sides: the organisations' staff and the company itself.
   if (meCan(me, 'list', { kind: 'agreement' }))
     items.push({ to: '/agreements', labelKey: 'agreements.nav', group: 'overview' });
+  // Residents: the two professional roles and the secretariat; each person needs a covering consent.
+  if (meCan(me, 'list', { kind: 'resident' }))
+    items.push({ to: '/residents', labelKey: 'residents.nav', group: 'overview' });
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
     if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {

@@ -72,6 +72,16 @@ const ReferralContactsPage = page(
   () => import('@client/features/referral-contacts/ReferralContactsPage.tsx'),
   'ReferralContactsPage',
 );
+const ResidentsPage = page(() => import('@client/features/residents/ResidentsPage.tsx'), 'ResidentsPage');
+const ResidentPage = page(() => import('@client/features/residents/ResidentPage.tsx'), 'ResidentPage');
+const ResidentFormPage = page(
+  () => import('@client/features/residents/ResidentFormPage.tsx'),
+  'ResidentFormPage',
+);
+const ExpiringConsentsPage = page(
+  () => import('@client/features/residents/ExpiringConsentsPage.tsx'),
+  'ExpiringConsentsPage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -188,6 +198,47 @@ export const router = createBrowserRouter([
       { path: '/openings/new', element: <OpeningFormPage /> },
       { path: '/openings/:id/edit', element: <OpeningFormPage /> },
       { path: '/openings/:id', element: <OpeningPage /> },
+      // Residents: the server decides each person from consents; the pages show its answer.
+      {
+        path: '/residents',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/new',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentFormPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/consents/expiring',
+        element: (
+          <RequireCan kind="resident">
+            <ExpiringConsentsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/:id/edit',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentFormPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/:id',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentPage />
+          </RequireCan>
+        ),
+      },
       ...REFERENCE_SLUGS.map((slug) => ({
         path: `/admin/${slug}`,
         element: (

@@ -1,0 +1,466 @@
+import type { TPage } from '@domain/common.schema.ts';
+import { defaultConsentExpiry, type TConsentInput } from '@domain/consent.schema.ts';
+import { CONSENT_TEXTS } from '@domain/consent-texts.ts';
+import type { TActor } from '@domain/policy.ts';
+import {
+  residentInputSchema,
+  type TConsent,
+  type TExpiringConsent,
+  type TResident,
+  type TResidentCreate,
+  type TResidentInput,
+  type TResidentListQuery,
+  type TResidentNote,
+  ZResidentFields,
+} from '@domain/resident.schema.ts';
+import { mayRegisterResident, residentAccess, type TResidentAccess } from '@domain/resident-access.ts';
+import { danishDate } from '@domain/time.ts';
+import type { TDbOrTx } from '@server/db/client.ts';
+import { residentConsents, residentNotes, residents } from '@server/db/schema/index.ts';
+import { recordAudit } from '@server/platform/audit.ts';
+import { listWindow } from '@server/platform/crud/list-query.ts';
+import { AppError, fieldError, fieldsFromIssues } from '@server/platform/errors.ts';
+import type { TAppDeps } from '@server/platform/http/deps.ts';
+import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
+import { eq } from 'drizzle-orm';
+import { presentConsent, presentNote, presentResident } from './residents.presenter.ts';
+import {
+  consentState,
+  consentsOf,
+  expiringConsents,
+  findArea,
+  findConsent,
+  findResident,
+  isActiveUserWithRole,
+  jobcenterMunicipalities,
+  listResidents,
+  notesOf,
+  planMunicipalities,
+  scopeOf,
+  type TConsentRow,
+  type TResidentRow,
+} from './residents.repository.ts';
+
+const UNKNOWN_AREA = 'Ukendt boligområde.';
+
+type TSeen = {
+  resident: TResidentRow;
+  consents: TConsentRow[];
+  access: TResidentAccess & { view: NonNullable<TResidentAccess['view']> };
+};
+
+/**
+ * Residents, their consents and case notes (issue 4 items 1, 2, 6). Every person is checked with
+ * residentAccess() on the Copenhagen day of the request, so a withdrawal or an expiry counts on
+ * the very next request; a person the actor may not see answers 404, never 403. Every read,
+ * search and write is audit-logged, a refusal too.
+ */
+export function createResidentsService(deps: TAppDeps) {
+  const { db, clock } = deps;
+  const today = () => danishDate(clock.now());
+
+  async function denied(ctx: TRequestContext, residentId: string, action: string, reason: string) {
+    await recordAudit(db, ctx, {
+      action: 'denied',
+      entityType: 'resident',
+      entityId: residentId,
+      details: { action, reason },
+    });
+  }
+
+  /** The person as the actor sees them today; 404 (audit-logged) when they do not exist for it. */
+  async function see(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
+    const actor = requireActor(ctx);
+    const resident = await findResident(db, id);
+    const consents = resident ? await consentsOf(db, [id]) : [];
+    const access = resident
+      ? residentAccess(actor, scopeOf(resident), consents.map(consentState), today())
+      : null;
+    if (!resident || !access?.view) {
+      await denied(ctx, id, action, resident ? 'no_access' : 'not_found');
+      throw new AppError('NOT_FOUND');
+    }
+    return { resident, consents, access: { ...access, view: access.view } };
+  }
+
+  /** As `see`, and the actor must be allowed to change the person (403 when only viewing). */
+  async function seeToEdit(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
+    const seen = await see(ctx, id, action);
+    if (!seen.access.canEdit) {
+      await denied(ctx, id, action, 'read_only');
+      throw new AppError('FORBIDDEN');
+    }
+    return seen;
+  }
+
+  /** As `see`, and only in the professional view (case notes). */
+  async function seeAsProfessional(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
+    const seen = await see(ctx, id, action);
+    if (seen.access.view !== 'professional') {
+      await denied(ctx, id, action, 'not_professional');
+      throw new AppError('FORBIDDEN');
+    }
+    return seen;
+  }
+
+  function profile(seen: TSeen): TResident {
+    return presentResident(seen.resident, seen.consents, seen.access, today(), { withConsentHistory: true });
+  }
+
+  /** The municipalities the actor works in as each registering role. */
+  async function workingMunicipalities(actor: TActor) {
+    const plans = actor.memberships
+      .filter((m) => m.role === 'social_worker' && m.scopeId)
+      .map((m) => m.scopeId as string);
+    const jobcenterIds = actor.memberships
+      .filter((m) => m.role === 'job_consultant' && m.scopeId)
+      .map((m) => m.scopeId as string);
+    return {
+      plans: await planMunicipalities(db, plans),
+      jobcenters: await jobcenterMunicipalities(db, jobcenterIds),
+    };
+  }
+
+  /** The area must exist and lie in a municipality the actor works in (as the given role, or any). */
+  async function areaFor(actor: TActor, areaId: string, role?: 'social_worker' | 'job_consultant') {
+    const area = await findArea(db, areaId);
+    const work = await workingMunicipalities(actor);
+    const municipalities = new Set([
+      ...(role !== 'job_consultant' ? work.plans.values() : []),
+      ...(role !== 'social_worker' ? work.jobcenters.values() : []),
+    ]);
+    if (!area || !municipalities.has(area.municipalityId)) throw fieldError('housingAreaId', UNKNOWN_AREA);
+    return area;
+  }
+
+  async function checkResponsible(
+    input: Pick<TResidentInput, 'responsibleSocialWorkerId' | 'responsibleJobConsultantId'>,
+  ) {
+    if (
+      input.responsibleSocialWorkerId &&
+      !(await isActiveUserWithRole(db, input.responsibleSocialWorkerId, 'social_worker'))
+    ) {
+      throw fieldError('responsibleSocialWorkerId', 'Vælg en aktiv boligsocial medarbejder.');
+    }
+    if (
+      input.responsibleJobConsultantId &&
+      !(await isActiveUserWithRole(db, input.responsibleJobConsultantId, 'job_consultant'))
+    ) {
+      throw fieldError('responsibleJobConsultantId', 'Vælg en aktiv jobkonsulent.');
+    }
+  }
+
+  /** A consent's text version must exist and it cannot be given in the future. */
+  function checkConsent(c: TConsentInput, day: string, prefix: string): void {
+    if (!CONSENT_TEXTS[c.textVersion]) {
+      throw fieldError(`${prefix}textVersion`, 'Ukendt version af samtykketeksten.');
+    }
+    if (c.givenOn > day) throw fieldError(`${prefix}givenOn`, 'Datoen for samtykket ligger i fremtiden.');
+  }
+
+  function consentValues(residentId: string, c: TConsentInput, actor: TActor, now: Date) {
+    return {
+      residentId,
+      scope: c.scope,
+      textVersion: c.textVersion,
+      givenOn: c.givenOn,
+      method: c.method,
+      witnessName: c.witnessName,
+      expiresOn: c.expiresOn ?? defaultConsentExpiry(c.givenOn),
+      registeredBy: actor.userId,
+      registeredAt: now,
+    };
+  }
+
+  async function touch(tx: TDbOrTx, id: string, now: Date) {
+    await tx.update(residents).set({ lastActivityAt: now }).where(eq(residents.id, id));
+  }
+
+  return {
+    /** The people the actor may see, searched, filtered, sorted and paged; the search is logged. */
+    async list(ctx: TRequestContext, query: TResidentListQuery): Promise<TPage<TResident>> {
+      const actor = requireActor(ctx);
+      const { q, sort, dir, page, pageSize, limit, offset, ...filters } = query;
+      const day = today();
+      const result = await listResidents(
+        db,
+        actor,
+        day,
+        { q, sort, dir, ...listWindow({ page, pageSize, limit, offset }) },
+        filters,
+      );
+      const consents = await consentsOf(
+        db,
+        result.items.map((r) => r.row.id),
+      );
+      const items: TResident[] = [];
+      for (const r of result.items) {
+        const own = consents.filter((c) => c.row.residentId === r.row.id);
+        const access = residentAccess(actor, scopeOf(r), own.map(consentState), day);
+        // The SQL scope and residentAccess are the same rules; a row only SQL lets through is dropped.
+        if (!access.view) continue;
+        items.push(
+          presentResident(r, own, { ...access, view: access.view }, day, { withConsentHistory: false }),
+        );
+      }
+      await recordAudit(db, ctx, {
+        action: 'search',
+        entityType: 'resident',
+        details: { criteria: { ...query }, resultCount: result.total },
+      });
+      return { ...result, items };
+    },
+
+    /** The profile with its consent history, as the actor's view allows; the read is logged. */
+    async get(ctx: TRequestContext, id: string): Promise<TResident> {
+      const seen = await see(ctx, id, 'read');
+      await recordAudit(db, ctx, {
+        action: 'read',
+        entityType: 'resident',
+        entityId: id,
+        details: { basis: seen.access.basis },
+      });
+      return profile(seen);
+    },
+
+    /**
+     * Registers a person on the side the actor works on (its social housing plan or jobcenter),
+     * with the consents given at the same meeting, in one transaction.
+     */
+    async create(ctx: TRequestContext, body: TResidentCreate): Promise<TResident> {
+      const actor = requireActor(ctx);
+      if (!mayRegisterResident(actor)) {
+        await recordAudit(db, ctx, {
+          action: 'denied',
+          entityType: 'resident',
+          details: { action: 'create' },
+        });
+        throw new AppError('FORBIDDEN');
+      }
+      const day = today();
+      const { registeredAs, consents, ...fields } = body;
+      const parsed = residentInputSchema(day).safeParse(fields);
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(parsed.error.issues));
+      }
+      const input = parsed.data;
+      for (const [i, c] of consents.entries()) checkConsent(c, day, `consents.${i}.`);
+
+      const roles = (['social_worker', 'job_consultant'] as const).filter((role) =>
+        actor.memberships.some((m) => m.role === role && m.scopeId),
+      );
+      if (registeredAs && !roles.includes(registeredAs)) {
+        throw fieldError('registeredAs', 'Du har ikke den rolle.');
+      }
+      if (!registeredAs && roles.length > 1) {
+        throw fieldError(
+          'registeredAs',
+          'Vælg om du registrerer som boligsocial medarbejder eller jobkonsulent.',
+        );
+      }
+      const role = registeredAs ?? roles[0]!;
+      const area = input.housingAreaId ? await areaFor(actor, input.housingAreaId, role) : null;
+      const work = await workingMunicipalities(actor);
+      // The registering organisation: the plan of the person's area if it is the actor's,
+      // else the actor's one plan (or jobcenter) in the person's municipality.
+      const own = role === 'social_worker' ? work.plans : work.jobcenters;
+      const candidates = [...own.entries()].filter(([, m]) => !area || m === area.municipalityId);
+      const orgId =
+        role === 'social_worker' && area?.socialHousingPlanId && own.has(area.socialHousingPlanId)
+          ? area.socialHousingPlanId
+          : candidates.length === 1 || (role === 'job_consultant' && candidates.length > 0)
+            ? candidates[0]![0]
+            : null;
+      if (!orgId)
+        throw fieldError('housingAreaId', 'Vælg boligområdet, så det er klart, hvem der registrerer.');
+      const municipalityId = area?.municipalityId ?? own.get(orgId)!;
+      await checkResponsible(input);
+
+      const now = clock.now();
+      const id = await db.transaction(async (tx) => {
+        const { healthNeedConsent, ...profileFields } = input;
+        const [created] = await tx
+          .insert(residents)
+          .values({
+            ...profileFields,
+            healthNeedConsent,
+            municipalityId,
+            registeredBySide: role === 'social_worker' ? 'housing' : 'jobcenter',
+            registeredByPlanId: role === 'social_worker' ? orgId : null,
+            registeredByJobcenterId: role === 'job_consultant' ? orgId : null,
+            lastActivityAt: now,
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: residents.id });
+        const residentId = created!.id;
+        await recordAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'resident',
+          entityId: residentId,
+          details: { registeredBySide: role === 'social_worker' ? 'housing' : 'jobcenter' },
+        });
+        for (const c of consents) {
+          const [consent] = await tx
+            .insert(residentConsents)
+            .values(consentValues(residentId, c, actor, now))
+            .returning({ id: residentConsents.id });
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entityType: 'resident_consent',
+            entityId: consent!.id,
+            details: { residentId, scope: c.scope },
+          });
+        }
+        return residentId;
+      });
+      return profile(await see(ctx, id, 'read'));
+    },
+
+    /** A partial update merged with the stored profile and validated as a whole. */
+    async update(ctx: TRequestContext, id: string, patch: Record<string, unknown>): Promise<TResident> {
+      const actor = requireActor(ctx);
+      const { resident } = await seeToEdit(ctx, id, 'update');
+      const stored: Record<string, unknown> = resident.row;
+      const merged = residentInputSchema(today()).safeParse({
+        ...Object.fromEntries(Object.keys(ZResidentFields.shape).map((k) => [k, stored[k]])),
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      });
+      if (!merged.success) {
+        throw new AppError('VALIDATION_FAILED', undefined, fieldsFromIssues(merged.error.issues));
+      }
+      const input = merged.data;
+      let municipalityId = resident.row.municipalityId;
+      if (input.housingAreaId && input.housingAreaId !== resident.row.housingAreaId) {
+        municipalityId = (await areaFor(actor, input.housingAreaId)).municipalityId;
+      }
+      await checkResponsible(input);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await tx
+          .update(residents)
+          .set({ ...input, municipalityId, lastActivityAt: now, updatedAt: now })
+          .where(eq(residents.id, id));
+        // Which fields changed, never their values.
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'resident',
+          entityId: id,
+          details: { fields: Object.keys(patch).sort() },
+        });
+      });
+      return profile(await see(ctx, id, 'read'));
+    },
+
+    /** The consent history, newest first; the read is logged. */
+    async consents(ctx: TRequestContext, id: string): Promise<TConsent[]> {
+      const seen = await see(ctx, id, 'read');
+      if (!(seen.access.view === 'professional' || seen.access.view === 'administrative')) {
+        await denied(ctx, id, 'read', 'no_consent_view');
+        throw new AppError('FORBIDDEN');
+      }
+      await recordAudit(db, ctx, {
+        action: 'read',
+        entityType: 'resident',
+        entityId: id,
+        details: { basis: seen.access.basis, part: 'consents' },
+      });
+      const day = today();
+      return seen.consents.map((c) => presentConsent(c, day));
+    },
+
+    async addConsent(ctx: TRequestContext, id: string, input: TConsentInput): Promise<TConsent> {
+      const actor = requireActor(ctx);
+      await seeToEdit(ctx, id, 'update');
+      const day = today();
+      checkConsent(input, day, '');
+      const now = clock.now();
+      const consentId = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(residentConsents)
+          .values(consentValues(id, input, actor, now))
+          .returning({ id: residentConsents.id });
+        await touch(tx, id, now);
+        await recordAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'resident_consent',
+          entityId: created!.id,
+          details: { residentId: id, scope: input.scope },
+        });
+        return created!.id;
+      });
+      return presentConsent((await findConsent(db, id, consentId))!, day);
+    },
+
+    /** Withdrawal takes effect at once: the consent stops counting on the next request. */
+    async withdrawConsent(ctx: TRequestContext, id: string, consentId: string): Promise<TConsent> {
+      const actor = requireActor(ctx);
+      const seen = await seeToEdit(ctx, id, 'update');
+      const consent = seen.consents.find((c) => c.row.id === consentId);
+      if (!consent) throw new AppError('NOT_FOUND');
+      if (consent.row.withdrawnOn) throw new AppError('CONFLICT', 'Samtykket er allerede trukket tilbage.');
+      const day = today();
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await tx
+          .update(residentConsents)
+          .set({ withdrawnOn: day, withdrawnBy: actor.userId, withdrawnAt: now })
+          .where(eq(residentConsents.id, consentId));
+        await touch(tx, id, now);
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'resident_consent',
+          entityId: consentId,
+          details: { residentId: id, scope: consent.row.scope, change: 'withdrawn' },
+        });
+      });
+      return presentConsent((await findConsent(db, id, consentId))!, day);
+    },
+
+    /** Case notes, newest first: the professional view only; the read is logged. */
+    async notes(ctx: TRequestContext, id: string): Promise<TResidentNote[]> {
+      const seen = await seeAsProfessional(ctx, id, 'read');
+      await recordAudit(db, ctx, {
+        action: 'read',
+        entityType: 'resident',
+        entityId: id,
+        details: { basis: seen.access.basis, part: 'notes' },
+      });
+      return (await notesOf(db, id)).map(presentNote);
+    },
+
+    async addNote(ctx: TRequestContext, id: string, text: string): Promise<TResidentNote> {
+      const actor = requireActor(ctx);
+      await seeAsProfessional(ctx, id, 'update');
+      const now = clock.now();
+      const noteId = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(residentNotes)
+          .values({ residentId: id, text, authorId: actor.userId, createdAt: now })
+          .returning({ id: residentNotes.id });
+        await touch(tx, id, now);
+        await recordAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'resident_note',
+          entityId: created!.id,
+          details: { residentId: id },
+        });
+        return created!.id;
+      });
+      return presentNote((await notesOf(db, id)).find((n) => n.id === noteId)!);
+    },
+
+    /** Active consents of the actor's people that lapse within `days`, soonest first; logged. */
+    async expiring(ctx: TRequestContext, days: number): Promise<TExpiringConsent[]> {
+      const actor = requireActor(ctx);
+      const rows = await expiringConsents(db, actor, today(), days);
+      await recordAudit(db, ctx, {
+        action: 'search',
+        entityType: 'resident_consent',
+        details: { criteria: { expiringWithinDays: days }, resultCount: rows.length },
+      });
+      return rows.map((r) => ({ ...r, expiresOn: r.expiresOn! }));
+    },
+  };
+}
