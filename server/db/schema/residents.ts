@@ -7,6 +7,7 @@ import {
   RESIDENT_STATUSES,
   SUPPORT_NEEDS,
 } from '@domain/resident.schema.ts';
+import { BARRIERS, EARLIER_WORK, HEALTH_LIMITS } from '@domain/screening.schema.ts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -139,4 +140,34 @@ export const residentNotes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('resident_notes_resident_idx').on(t.residentId, t.createdAt)],
+);
+
+/** Stepping Stones screenings (seed 003): categories only, the target group and why; the history. */
+export const residentScreenings = pgTable(
+  'resident_screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    screenedOn: date('screened_on', { mode: 'string' }).notNull(),
+    motivation: integer('motivation').notNull(),
+    barriers: text('barriers', { enum: BARRIERS }).array().notNull().default([]),
+    hoursPossible: real('hours_possible').notNull(),
+    earlierWork: text('earlier_work', { enum: EARLIER_WORK }).notNull(),
+    danishLevel: integer('danish_level').notNull(),
+    healthLimits: text('health_limits', { enum: HEALTH_LIMITS }).notNull(),
+    targetGroup: integer('target_group').notNull(),
+    /** The rule's reasons as they were on the day, so the history stays what was decided. */
+    reasons: text('reasons').array().notNull().default([]),
+    nextScreeningOn: date('next_screening_on', { mode: 'string' }).notNull(),
+    remark: text('remark'),
+    screenedBy: uuid('screened_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('resident_screenings_resident_idx').on(t.residentId, t.screenedOn),
+    index('resident_screenings_next_idx').on(t.nextScreeningOn),
+    check('resident_screenings_target_group', sql`${t.targetGroup} in (1, 2)`),
+  ],
 );
