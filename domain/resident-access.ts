@@ -64,6 +64,7 @@ const CASEWORK = [
   'gender',
   'notes',
   'screenings',
+  'targetGroup',
   'cv',
   'responsibleSocialWorkerId',
   'responsibleJobConsultantId',

@@ -269,6 +269,11 @@ export const ZResident = z.object({
   /** Scopes with an active consent today (shown as badges in lists). */
   activeConsentScopes: z.array(z.enum(CONSENT_SCOPES)).optional(),
   consents: z.array(ZConsent).optional(),
+  /** The Stepping Stones target group of the latest screening; null before the first one. */
+  targetGroup: z
+    .union([z.literal(1), z.literal(2)])
+    .nullable()
+    .optional(),
   canEdit: z.boolean(),
   updatedAt: z.string().optional(),
 });
@@ -284,6 +289,8 @@ export const ZResidentListQuery = ZListQuery.extend({
   occupationId: z.string().max(60).optional(),
   /** Only people with an active consent of this scope. */
   consent: z.enum(CONSENT_SCOPES).optional(),
+  /** Only people whose latest screening placed them in this target group. */
+  targetGroup: z.coerce.number().int().min(1).max(2).optional(),
 });
 export type TResidentListQuery = z.infer<typeof ZResidentListQuery>;
 

@@ -141,3 +141,16 @@ export const ZScreening = z.object({
   screenedByName: z.string().nullable(),
 });
 export type TScreening = z.infer<typeof ZScreening>;
+
+/** GET /api/residents/screenings/due: people whose next screening falls within `days` (or is past). */
+export const ZScreeningsDueQuery = z.object({
+  days: z.coerce.number().int().min(0).max(365, { error: 'Højst 365 dage.' }).default(0),
+});
+export const ZScreeningDue = z.object({
+  residentId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  targetGroup: z.union([z.literal(1), z.literal(2)]),
+  nextScreeningOn: z.string(),
+});
+export type TScreeningDue = z.infer<typeof ZScreeningDue>;

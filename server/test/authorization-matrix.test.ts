@@ -670,6 +670,49 @@ const CASES: TCase[] = [
     url: () => `/api/residents/${people.other}/notes`,
     expect: { ...ALL(403), admin: 403, social_worker: 404, job_consultant: 404 },
   },
+  // Stepping Stones screenings: case data, the professional view only (as notes).
+  {
+    name: 'list screenings that are due',
+    method: 'GET',
+    url: () => '/api/residents/screenings/due',
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: "read an own resident's screenings",
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/screenings`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'screen an own resident',
+    method: 'POST',
+    url: () => `/api/residents/${people.own}/screenings`,
+    body: () => ({
+      screenedOn: '2026-11-01',
+      motivation: 4,
+      barriers: [],
+      hoursPossible: 30,
+      earlierWork: 'none',
+      danishLevel: 3,
+      healthLimits: 'none',
+    }),
+    expect: { ...ALL(403), social_worker: 201, job_consultant: 201 },
+  },
+  {
+    name: 'screen a resident of another partnership',
+    method: 'POST',
+    url: () => `/api/residents/${people.other}/screenings`,
+    body: () => ({
+      screenedOn: '2026-11-01',
+      motivation: 4,
+      barriers: [],
+      hoursPossible: 30,
+      earlierWork: 'none',
+      danishLevel: 3,
+      healthLimits: 'none',
+    }),
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
 ];
 
 let t: TTestApp;

@@ -82,6 +82,10 @@ const ExpiringConsentsPage = page(
   () => import('@client/features/residents/ExpiringConsentsPage.tsx'),
   'ExpiringConsentsPage',
 );
+const ScreeningsDuePage = page(
+  () => import('@client/features/residents/ScreeningsDuePage.tsx'),
+  'ScreeningsDuePage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -220,6 +224,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireCan kind="resident">
             <ExpiringConsentsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/screenings/due',
+        element: (
+          <RequireCan kind="resident">
+            <ScreeningsDuePage />
           </RequireCan>
         ),
       },

@@ -7,7 +7,13 @@ import {
   type TSupportNeed,
 } from '@domain/resident.schema.ts';
 import { RESIDENT_VIEW_FIELDS, type TResidentAccess, type TResidentView } from '@domain/resident-access.ts';
-import { consentState, type TConsentRow, type TResidentRow } from './residents.repository.ts';
+import type { TScreening } from '@domain/screening.schema.ts';
+import {
+  consentState,
+  type TConsentRow,
+  type TResidentRow,
+  type TScreeningRow,
+} from './residents.repository.ts';
 
 // The only way a resident leaves the server. The full profile is built first, then every field
 // outside the actor's view is dropped (domain/resident-access.ts): a field added to the profile
@@ -88,6 +94,7 @@ export function presentResident(
     responsibleJobConsultantId: p.responsibleJobConsultantId,
     activeConsentScopes: CONSENT_SCOPES.filter((s) => active.has(s)),
     consents: consents.map((c) => presentConsent(c, today)),
+    targetGroup: r.targetGroup,
     updatedAt: p.updatedAt.toISOString(),
   };
   const keep = new Set<string>([...RESIDENT_VIEW_FIELDS[access.view], ...EXTRA_KEYS[access.view]]);
@@ -104,4 +111,23 @@ export function presentNote(n: {
   createdAt: Date;
 }): TResidentNote {
   return { id: n.id, text: n.text, authorName: n.authorName, createdAt: n.createdAt.toISOString() };
+}
+
+export function presentScreening(s: TScreeningRow): TScreening {
+  const r = s.row;
+  return {
+    id: r.id,
+    screenedOn: r.screenedOn,
+    motivation: r.motivation,
+    barriers: r.barriers,
+    hoursPossible: r.hoursPossible,
+    earlierWork: r.earlierWork,
+    danishLevel: r.danishLevel,
+    healthLimits: r.healthLimits,
+    targetGroup: r.targetGroup === 1 ? 1 : 2,
+    reasons: r.reasons,
+    nextScreeningOn: r.nextScreeningOn,
+    remark: r.remark,
+    screenedByName: s.screenedByName,
+  };
 }

@@ -12,6 +12,7 @@ import {
   partnerships,
   residentConsents,
   residentNotes,
+  residentScreenings,
   residents,
   socialHousingPlans,
   users,
@@ -73,10 +74,15 @@ export function residentScope(
   return parts.length ? or(...parts)! : sql`false`;
 }
 
+/** The target group of the person's latest screening (null before the first), for the row of `residents`. */
+const latestTargetGroup = sql<1 | 2 | null>`(select s.target_group from ${residentScreenings} s
+  where s.resident_id = ${residents.id} order by s.screened_on desc, s.created_at desc limit 1)`;
+
 const columns = {
   row: residents,
   housingAreaName: housingAreas.name,
   areaPlanId: housingAreas.socialHousingPlanId,
+  targetGroup: latestTargetGroup,
 };
 
 const base = (db: TDbOrTx) =>
@@ -90,6 +96,7 @@ export interface TResidentRow {
   row: typeof residents.$inferSelect;
   housingAreaName: string | null;
   areaPlanId: string | null;
+  targetGroup: 1 | 2 | null;
 }
 
 /** The person as the access rules need them. */
@@ -120,6 +127,7 @@ export interface TResidentFilters {
   status?: TResidentStatus;
   occupationId?: string;
   consent?: TConsentScope;
+  targetGroup?: number;
 }
 
 export interface TListArgs {
@@ -148,6 +156,7 @@ export function listResidents(
     filters.status ? eq(residents.status, filters.status) : undefined,
     filters.occupationId ? sql`${filters.occupationId} = any(${residents.occupationIds})` : undefined,
     filters.consent ? hasActiveConsent(filters.consent, today) : undefined,
+    filters.targetGroup ? sql`${latestTargetGroup} = ${filters.targetGroup}` : undefined,
   );
   const sort = args.sort ?? 'lastName';
   const [primary, tieBreaker] = orderFor(
@@ -298,6 +307,67 @@ export async function expiringConsents(db: TDbOrTx, actor: TActor, today: string
       sql`${residents.lastName} collate da_dk`,
       sql`${residents.firstName} collate da_dk`,
       asc(residentConsents.id),
+    )
+    .limit(1000);
+}
+
+const screenedByUser = alias(users, 'screened_by');
+
+/** A person's screenings, newest first, with the name of who screened. */
+export async function screeningsOf(db: TDbOrTx, residentId: string) {
+  return db
+    .select({ row: residentScreenings, screenedByName: screenedByUser.name })
+    .from(residentScreenings)
+    .leftJoin(screenedByUser, eq(screenedByUser.id, residentScreenings.screenedBy))
+    .where(eq(residentScreenings.residentId, residentId))
+    .orderBy(
+      desc(residentScreenings.screenedOn),
+      desc(residentScreenings.createdAt),
+      asc(residentScreenings.id),
+    );
+}
+export type TScreeningRow = Awaited<ReturnType<typeof screeningsOf>>[number];
+
+/**
+ * People the actor sees in the professional view whose latest screening's next date is on or
+ * before `today + days` (past dates included: overdue stays due), soonest first.
+ */
+export async function screeningsDue(db: TDbOrTx, actor: TActor, today: string, days: number) {
+  const latest = db
+    .selectDistinctOn([residentScreenings.residentId], {
+      residentId: residentScreenings.residentId,
+      targetGroup: residentScreenings.targetGroup,
+      nextScreeningOn: residentScreenings.nextScreeningOn,
+    })
+    .from(residentScreenings)
+    .orderBy(
+      residentScreenings.residentId,
+      desc(residentScreenings.screenedOn),
+      desc(residentScreenings.createdAt),
+    )
+    .as('latest');
+  return db
+    .select({
+      residentId: residents.id,
+      firstName: residents.firstName,
+      lastName: residents.lastName,
+      targetGroup: latest.targetGroup,
+      nextScreeningOn: latest.nextScreeningOn,
+    })
+    .from(residents)
+    .innerJoin(latest, eq(latest.residentId, residents.id))
+    .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
+    .where(
+      and(
+        residentScope(actor, today, { professionalOnly: true }),
+        lte(latest.nextScreeningOn, addDays(today, days)),
+      ),
+    )
+    .orderBy(
+      asc(latest.nextScreeningOn),
+      sql`${residents.lastName} collate da_dk`,
+      sql`${residents.firstName} collate da_dk`,
+      asc(residents.id),
     )
     .limit(1000);
 }

@@ -11,14 +11,15 @@ import {
   ZResidentNoteInput,
   ZResidentPatch,
 } from '@domain/resident.schema.ts';
+import { ZScreening, ZScreeningDue, ZScreeningInput, ZScreeningsDueQuery } from '@domain/screening.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createResidentsService } from './residents.service.ts';
 
-// Residents, consents and case notes (issue 4). Route level: only the two professional roles
-// and admins (domain/policy.ts); each person is then decided by residentAccess() in the service.
+// Residents, consents, screenings and case notes (issue 4). Route level: only the two professional
+// roles and admins (domain/policy.ts); each person is then decided by residentAccess() in the service.
 
 export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,6 +44,15 @@ export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): vo
       schema: { tags, querystring: ZExpiringConsentsQuery, response: { 200: z.array(ZExpiringConsent) } },
     },
     async (request) => service.expiring(request.ctx, request.query.days),
+  );
+
+  r.get(
+    '/api/residents/screenings/due',
+    {
+      config: { access: { subject: 'resident', action: 'list' } },
+      schema: { tags, querystring: ZScreeningsDueQuery, response: { 200: z.array(ZScreeningDue) } },
+    },
+    async (request) => service.screeningsDue(request.ctx, request.query.days),
   );
 
   r.get(
@@ -124,6 +134,28 @@ export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): vo
     },
     async (request, reply) => {
       const created = await service.addNote(request.ctx, request.params.id, request.body.text);
+      reply.code(201);
+      return created;
+    },
+  );
+
+  r.get(
+    '/api/residents/:id/screenings',
+    {
+      config: { access: { subject: 'resident', action: 'read' } },
+      schema: { tags, params: ZIdParams, response: { 200: z.array(ZScreening) } },
+    },
+    async (request) => service.screenings(request.ctx, request.params.id),
+  );
+
+  r.post(
+    '/api/residents/:id/screenings',
+    {
+      config: { access: { subject: 'resident', action: 'update' } },
+      schema: { tags, params: ZIdParams, body: ZScreeningInput, response: { 201: ZScreening } },
+    },
+    async (request, reply) => {
+      const created = await service.addScreening(request.ctx, request.params.id, request.body);
       reply.code(201);
       return created;
     },

@@ -14,16 +14,24 @@ import {
   ZResidentFields,
 } from '@domain/resident.schema.ts';
 import { mayRegisterResident, residentAccess, type TResidentAccess } from '@domain/resident-access.ts';
+import {
+  defaultNextScreening,
+  screeningAgeProblem,
+  screeningResult,
+  type TScreening,
+  type TScreeningDue,
+  type TScreeningInput,
+} from '@domain/screening.schema.ts';
 import { danishDate } from '@domain/time.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
-import { residentConsents, residentNotes, residents } from '@server/db/schema/index.ts';
+import { residentConsents, residentNotes, residentScreenings, residents } from '@server/db/schema/index.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { listWindow } from '@server/platform/crud/list-query.ts';
 import { AppError, fieldError, fieldsFromIssues } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
 import { eq } from 'drizzle-orm';
-import { presentConsent, presentNote, presentResident } from './residents.presenter.ts';
+import { presentConsent, presentNote, presentResident, presentScreening } from './residents.presenter.ts';
 import {
   consentState,
   consentsOf,
@@ -37,6 +45,8 @@ import {
   notesOf,
   planMunicipalities,
   scopeOf,
+  screeningsDue,
+  screeningsOf,
   type TConsentRow,
   type TResidentRow,
 } from './residents.repository.ts';
@@ -449,6 +459,84 @@ export function createResidentsService(deps: TAppDeps) {
         return created!.id;
       });
       return presentNote((await notesOf(db, id)).find((n) => n.id === noteId)!);
+    },
+
+    /** Stepping Stones screenings, newest first: the professional view only; the read is logged. */
+    async screenings(ctx: TRequestContext, id: string): Promise<TScreening[]> {
+      const seen = await seeAsProfessional(ctx, id, 'read');
+      await recordAudit(db, ctx, {
+        action: 'read',
+        entityType: 'resident_screening',
+        entityId: id,
+        details: { basis: seen.access.basis, part: 'screenings' },
+      });
+      return (await screeningsOf(db, id)).map(presentScreening);
+    },
+
+    /**
+     * Screens the person (18-64 on the day, not in the future): the target group and its reasons
+     * are decided now and stored as decided, so a later change of the rule leaves history as it was.
+     */
+    async addScreening(ctx: TRequestContext, id: string, input: TScreeningInput): Promise<TScreening> {
+      const actor = requireActor(ctx);
+      const seen = await seeAsProfessional(ctx, id, 'update');
+      if (!seen.access.canEdit) {
+        await denied(ctx, id, 'update', 'read_only');
+        throw new AppError('FORBIDDEN');
+      }
+      if (input.screenedOn > today()) throw fieldError('screenedOn', 'Datoen ligger i fremtiden.');
+      const ageProblem = screeningAgeProblem(seen.resident.row.birthDate, input.screenedOn);
+      if (ageProblem) throw fieldError('screenedOn', ageProblem);
+      const result = screeningResult(input);
+      const nextScreeningOn =
+        input.nextScreeningOn ?? defaultNextScreening(input.screenedOn, result.targetGroup);
+      if (nextScreeningOn <= input.screenedOn) {
+        throw fieldError('nextScreeningOn', 'Næste screening skal ligge efter screeningsdatoen.');
+      }
+      const now = clock.now();
+      const screeningId = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(residentScreenings)
+          .values({
+            residentId: id,
+            screenedOn: input.screenedOn,
+            motivation: input.motivation,
+            barriers: [...new Set(input.barriers)],
+            hoursPossible: input.hoursPossible,
+            earlierWork: input.earlierWork,
+            danishLevel: input.danishLevel,
+            healthLimits: input.healthLimits,
+            targetGroup: result.targetGroup,
+            reasons: result.reasons,
+            nextScreeningOn,
+            remark: input.remark,
+            screenedBy: actor.userId,
+            createdAt: now,
+          })
+          .returning({ id: residentScreenings.id });
+        await touch(tx, id, now);
+        // The group, never the answers: the audit log holds no case data.
+        await recordAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'resident_screening',
+          entityId: created!.id,
+          details: { residentId: id, targetGroup: result.targetGroup },
+        });
+        return created!.id;
+      });
+      return presentScreening((await screeningsOf(db, id)).find((s) => s.row.id === screeningId)!);
+    },
+
+    /** People whose next screening is due within `days` (overdue included), soonest first; logged. */
+    async screeningsDue(ctx: TRequestContext, days: number): Promise<TScreeningDue[]> {
+      const actor = requireActor(ctx);
+      const rows = await screeningsDue(db, actor, today(), days);
+      await recordAudit(db, ctx, {
+        action: 'search',
+        entityType: 'resident_screening',
+        details: { criteria: { dueWithinDays: days }, resultCount: rows.length },
+      });
+      return rows.map((r) => ({ ...r, targetGroup: r.targetGroup === 1 ? 1 : 2 }));
     },
 
     /** Active consents of the actor's people that lapse within `days`, soonest first; logged. */

@@ -95,6 +95,7 @@ const PROFESSIONAL_KEYS = [
   'responsibleJobConsultantId',
   'activeConsentScopes',
   'consents',
+  'targetGroup',
   'updatedAt',
 ].sort();
 const ADMINISTRATIVE_KEYS = [

@@ -12,9 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConsentsTab } from './ResidentConsents.tsx';
 import { NotesTab } from './ResidentNotes.tsx';
+import { ScreeningTab } from './ResidentScreening.tsx';
 import { ConsentBadges, OccupationName, RESIDENTS_PATH } from './resident-ui.tsx';
 
-const TABS = ['profile', 'consent', 'notes'] as const;
+const TABS = ['profile', 'consent', 'screening', 'notes'] as const;
 type TTab = (typeof TABS)[number];
 
 /** The same page whether the person does not exist or may not be seen: nothing leaks. */
@@ -47,7 +48,7 @@ export function useResident(id: string | undefined) {
   });
 }
 
-/** A resident's profile with tabs (profile, consent, notes); the tab is kept in the URL. */
+/** A resident's profile with tabs (profile, consent, screening, notes); the tab is kept in the URL. */
 export function ResidentPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ export function ResidentPage() {
   }
   const r = resident.data;
   const name = [r.firstName, r.lastName].filter(Boolean).join(' ');
-  // Consents and notes are case data: shown only when the view carries them.
+  // Consents, screenings and notes are case data: shown only when the view carries them.
   const showConsents = r.consents !== undefined;
   const showNotes = r.view === 'professional';
 
@@ -104,6 +105,7 @@ export function ResidentPage() {
         <Tabs.List aria-label={t('residents.profile.tabs')} mb="md">
           <Tabs.Tab value="profile">{t('residents.profile.tabProfile')}</Tabs.Tab>
           {showConsents ? <Tabs.Tab value="consent">{t('residents.profile.tabConsent')}</Tabs.Tab> : null}
+          {showNotes ? <Tabs.Tab value="screening">{t('residents.profile.tabScreening')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="notes">{t('residents.profile.tabNotes')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="profile">
@@ -112,6 +114,11 @@ export function ResidentPage() {
         {showConsents ? (
           <Tabs.Panel value="consent">
             <ConsentsTab resident={r} />
+          </Tabs.Panel>
+        ) : null}
+        {showNotes ? (
+          <Tabs.Panel value="screening">
+            <ScreeningTab resident={r} />
           </Tabs.Panel>
         ) : null}
         {showNotes ? (

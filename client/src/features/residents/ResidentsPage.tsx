@@ -12,6 +12,8 @@ import { Link } from 'react-router';
 import { isResidentStatus, OUTSIDE_AREAS } from './resident-form.ts';
 import { ConsentBadges, canRegisterResidents, RESIDENTS_PATH, useHousingAreas } from './resident-ui.tsx';
 
+const TARGET_GROUPS: readonly string[] = ['1', '2'];
+
 /**
  * The residents the user may see: the server filters by consent and scope, so a person whose
  * consent (a) is withdrawn is simply not in the other side's list.
@@ -27,6 +29,7 @@ export function ResidentsPage() {
     housingAreaId: list.params.get('housingAreaId') ?? '',
     status: list.params.get('status') ?? '',
     consent: list.params.get('consent') ?? '',
+    targetGroup: list.params.get('targetGroup') ?? '',
   };
 
   const columns = useMemo<TColumn<TResident>[]>(
@@ -64,6 +67,11 @@ export function ResidentsPage() {
         render: (r) => <ConsentBadges scopes={r.activeConsentScopes} />,
       },
       {
+        key: 'targetGroup',
+        header: t('residents.col.targetGroup'),
+        render: (r) => (r.targetGroup ? t(`residents.screening.groupShort.${r.targetGroup}`) : ''),
+      },
+      {
         key: 'updatedAt',
         header: t('residents.col.updatedAt'),
         sortKey: 'updatedAt',
@@ -89,6 +97,9 @@ export function ResidentsPage() {
             <Button component={Link} to="/residents/consents/expiring" variant="default">
               {t('residents.expiringLink')}
             </Button>
+            <Button component={Link} to="/residents/screenings/due" variant="default">
+              {t('residents.screening.due.link')}
+            </Button>
             {createButton}
           </>
         }
@@ -109,6 +120,7 @@ export function ResidentsPage() {
           consent: (CONSENT_SCOPES as readonly string[]).includes(filters.consent)
             ? filters.consent
             : undefined,
+          targetGroup: TARGET_GROUPS.includes(filters.targetGroup) ? filters.targetGroup : undefined,
         }}
         countLabel={(n) => t('residents.count', { count: n, formatted: formatNumber(n) })}
         filters={
@@ -139,6 +151,15 @@ export function ResidentsPage() {
               data={[
                 { value: '', label: t('common.all') },
                 ...CONSENT_SCOPES.map((s) => ({ value: s, label: t(`residents.scope.${s}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t('residents.filter.targetGroup')}
+              value={filters.targetGroup}
+              onChange={(e) => list.update({ targetGroup: e.currentTarget.value || null })}
+              data={[
+                { value: '', label: t('common.all') },
+                ...TARGET_GROUPS.map((g) => ({ value: g, label: t(`residents.screening.groupShort.${g}`) })),
               ]}
             />
           </>
