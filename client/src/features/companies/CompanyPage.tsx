@@ -6,6 +6,7 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import { Fact, SectionCard } from '@client/components/SectionCard.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { CompanyAgreements } from '@client/features/agreements/CompanyAgreements.tsx';
 import { CompanyAssignmentsSection } from '@client/features/assignments/CompanyAssignmentsSection.tsx';
@@ -27,7 +28,6 @@ import {
   Group,
   Modal,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -39,7 +39,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CompanyFormModal } from './CompanyFormModal.tsx';
@@ -66,33 +66,6 @@ export function CompanyPage() {
     );
   }
   return <CompanyDetail company={company.data} />;
-}
-
-function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section">
-      <Group justify="space-between" mb="sm" gap="sm">
-        <Title order={2} fz="h3">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children || '–'}
-      </Text>
-    </div>
-  );
 }
 
 function CompanyDetail({ company }: { company: TCompanyDetail }) {
@@ -137,7 +110,7 @@ function CompanyDetail({ company }: { company: TCompanyDetail }) {
         }
       />
       <Stack gap="lg">
-        <Section title={t('companies.facts')}>
+        <SectionCard title={t('companies.facts')}>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} m={0}>
             <Fact label={t('companies.field.cvr')}>{company.cvr}</Fact>
             <Fact label={t('companies.field.address')}>
@@ -168,7 +141,7 @@ function CompanyDetail({ company }: { company: TCompanyDetail }) {
                 : t('companies.noPartnerships')}
             </Fact>
           </SimpleGrid>
-        </Section>
+        </SectionCard>
 
         <Contacts company={company} canEdit={canUpdate} onChanged={refresh} />
         <CompanyAssignmentsSection companyId={company.id} companyName={company.name} />
@@ -235,7 +208,7 @@ function StatusSection({
 
   const label = (s: string | null) => (s ? t(`companies.status.${s}`) : '');
   return (
-    <Section title={t('companies.statusSection')}>
+    <SectionCard title={t('companies.statusSection')}>
       {canEdit ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="sm" mb="lg">
@@ -292,7 +265,7 @@ function StatusSection({
           ))}
         </Timeline>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -324,7 +297,7 @@ function NotesSection({
   };
 
   return (
-    <Section title={t('companies.notes')}>
+    <SectionCard title={t('companies.notes')}>
       {canEdit ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="sm" mb="lg">
@@ -365,7 +338,7 @@ function NotesSection({
           ))}
         </Timeline>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -389,7 +362,7 @@ function Contacts({
   const [removing, setRemoving] = useState<TCompanyContact | null>(null);
 
   return (
-    <Section
+    <SectionCard
       title={t('companies.contacts')}
       actions={
         canEdit ? (
@@ -474,7 +447,7 @@ function Contacts({
           notifySuccess(t, t('common.deleted', { name: removing.name }));
         }}
       />
-    </Section>
+    </SectionCard>
   );
 }
 

@@ -5,6 +5,7 @@ import { ForbiddenNotice } from '@client/app/layouts.tsx';
 import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
+import { FormSection } from '@client/components/FormSection.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { OccupationSelect } from '@client/components/OccupationSelect.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
@@ -22,7 +23,6 @@ import {
   Alert,
   Anchor,
   Checkbox,
-  Fieldset,
   Loader,
   NativeSelect,
   SimpleGrid,
@@ -30,10 +30,9 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
@@ -159,21 +158,6 @@ export function OpeningFormPage() {
         assignmentFixed={!!draft.data || !!assignment.data}
       />
     </>
-  );
-}
-
-function Section({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <Fieldset
-      legend={
-        <Title order={2} size="h4">
-          {legend}
-        </Title>
-      }
-      radius="md"
-    >
-      <Stack gap="md">{children}</Stack>
-    </Fieldset>
   );
 }
 
@@ -404,7 +388,7 @@ function OpeningForm({
           </Alert>
         ) : null}
 
-        <Section legend={t('openings.form.sectionCompany')}>
+        <FormSection legend={t('openings.form.sectionCompany')}>
           {companyFixed ? (
             <Text>
               <Text component="span" fw={700}>
@@ -503,9 +487,9 @@ function OpeningForm({
               ]}
             />
           ) : null}
-        </Section>
+        </FormSection>
 
-        <Section legend={t('openings.form.sectionJob')}>
+        <FormSection legend={t('openings.form.sectionJob')}>
           <NativeSelect
             label={t('openings.type')}
             withAsterisk
@@ -559,9 +543,9 @@ function OpeningForm({
             error={fieldError('description')}
             onChange={(e) => set('description', e.currentTarget.value)}
           />
-        </Section>
+        </FormSection>
 
-        <Section legend={t('openings.form.sectionTime')}>
+        <FormSection legend={t('openings.form.sectionTime')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('hoursPerWeek', { required: true, inputMode: 'decimal' })}
             {text('positions', { required: true, inputMode: 'numeric' })}
@@ -608,11 +592,11 @@ function OpeningForm({
             })}
             {date('applicationDeadline')}
           </SimpleGrid>
-        </Section>
+        </FormSection>
 
         {youth ? <YouthRulesNotice check={youth} startDate={values.startDate} /> : null}
 
-        <Section legend={t('openings.form.sectionPlace')}>
+        <FormSection legend={t('openings.form.sectionPlace')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('postalCode', { required: true, inputMode: 'numeric' })}
             {text('city', { required: true })}
@@ -637,9 +621,9 @@ function OpeningForm({
               ]}
             />
           ) : null}
-        </Section>
+        </FormSection>
 
-        <Section legend={t('openings.form.sectionRequirements')}>
+        <FormSection legend={t('openings.form.sectionRequirements')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('openings.field.driverLicence')}
@@ -670,15 +654,15 @@ function OpeningForm({
             {text('minAge', { inputMode: 'numeric', description: ageDefault })}
             {text('maxAge', { inputMode: 'numeric', description: t('openings.form.maxAgeHint') })}
           </SimpleGrid>
-        </Section>
+        </FormSection>
 
-        <Section legend={t('openings.form.sectionContact')}>
+        <FormSection legend={t('openings.form.sectionContact')}>
           {text('contactName')}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('contactEmail', { type: 'email' })}
             {text('contactPhone', { type: 'tel' })}
           </SimpleGrid>
-        </Section>
+        </FormSection>
 
         <FormActions
           onCancel={() => navigate(openingId ? `/openings/${openingId}` : '/openings')}

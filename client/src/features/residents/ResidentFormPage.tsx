@@ -5,6 +5,7 @@ import { ForbiddenNotice } from '@client/app/layouts.tsx';
 import { DateField } from '@client/components/DateField.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { FormActions } from '@client/components/FormActions.tsx';
+import { FormSection } from '@client/components/FormSection.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { OccupationSelect } from '@client/components/OccupationSelect.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
@@ -36,10 +37,9 @@ import {
   TagsInput,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ResidentNotFound } from './ResidentPage.tsx';
@@ -108,21 +108,6 @@ export function ResidentFormPage() {
       />
       <ResidentForm key={id ?? 'new'} initial={initial} residentId={id ?? null} />
     </>
-  );
-}
-
-function Section({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <Fieldset
-      legend={
-        <Title order={2} size="h4">
-          {legend}
-        </Title>
-      }
-      radius="md"
-    >
-      <Stack gap="md">{children}</Stack>
-    </Fieldset>
   );
 }
 
@@ -239,7 +224,7 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
           </Alert>
         ) : null}
 
-        <Section legend={t('residents.form.sectionPerson')}>
+        <FormSection legend={t('residents.form.sectionPerson')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('firstName', { required: true })}
             {text('lastName', { required: true })}
@@ -274,9 +259,9 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
               { value: OUTSIDE_AREAS, label: t('residents.outsideAreas') },
             ]}
           />
-        </Section>
+        </FormSection>
 
-        <Section legend={t('residents.form.sectionJob')}>
+        <FormSection legend={t('residents.form.sectionJob')}>
           <NativeSelect
             label={t('residents.field.status')}
             value={values.status}
@@ -410,9 +395,9 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
               </Group>
             </Checkbox.Group>
           </SimpleGrid>
-        </Section>
+        </FormSection>
 
-        <Section legend={t('residents.form.sectionCase')}>
+        <FormSection legend={t('residents.form.sectionCase')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('residents.field.benefitGroup')}
@@ -495,10 +480,10 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
               ...GENDERS.map((g) => ({ value: g, label: t(`residents.gender.${g}`) })),
             ]}
           />
-        </Section>
+        </FormSection>
 
         {editing ? null : (
-          <Section legend={t('residents.form.sectionConsent')}>
+          <FormSection legend={t('residents.form.sectionConsent')}>
             <Text size="sm">{t('residents.form.consentLead')}</Text>
             {CONSENT_SCOPES.map((scope) => (
               <ConsentChoice
@@ -562,7 +547,7 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
                 />
               </>
             ) : null}
-          </Section>
+          </FormSection>
         )}
 
         <FormActions
