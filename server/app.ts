@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -33,6 +34,9 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { errorBody, registerErrorHandling } from './platform/errors.ts';
 import { registerAccessControl, type TRouteAccess } from './platform/http/access.ts';
 import type { TAppDeps } from './platform/http/deps.ts';
+
+/** The largest file any upload route accepts (a 100,000-row jobcenter list is about 12 MB). */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -98,6 +102,12 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
     // API responses may carry personal data: never cached by a browser or proxy.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
+  });
+
+  // File uploads (CVs, jobcenter lists) arrive as multipart/form-data, one file per request;
+  // routes read them with request.file() and may lower the size limit (a CV: 5 MB).
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },
   });
 
   await app.register(fastifySwagger, {

@@ -19,6 +19,7 @@ const PLACEMENT_RETENTION = 'while the placement is followed up, then 5 years fo
 // Issue 4: anonymised after 24 months without activity (scheduled), or at once on erasure.
 const RESIDENT_RETENTION =
   'while the person is worked with; anonymised after 24 months without activity or on erasure';
+const IMPORT_RETENTION = '12 months (what was imported when), then purged';
 const RETAIN_AUDIT = '5 years (proof of lawful processing), then purged';
 
 const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({
@@ -432,6 +433,8 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     responsible_social_worker_id: none('the responsible social worker (staff user)', RESIDENT_RETENTION),
     responsible_job_consultant_id: none('the responsible job consultant (staff user)', RESIDENT_RETENTION),
     last_activity_at: none('retention: anonymise after 24 months without activity', RESIDENT_RETENTION),
+    anonymised_at: none('when the person was anonymised (erasure or retention)', RESIDENT_RETENTION),
+    anonymised_reason: none('why: an erasure request or the retention rule', RESIDENT_RETENTION),
     created_by: none('which staff user registered the person', RESIDENT_RETENTION),
     created_at: none('when registered', RESIDENT_RETENTION),
     updated_at: none('last change', RESIDENT_RETENTION),
@@ -474,6 +477,48 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     remark: sensitive('short professional remark on the assessment'),
     screened_by: none('which staff user screened', RESIDENT_RETENTION),
     created_at: none('when registered', RESIDENT_RETENTION),
+  },
+  resident_cvs: {
+    resident_id: none('whose CV', RESIDENT_RETENTION),
+    file_name: resident('the uploaded file name (may name the person)'),
+    media_type: none('PDF or DOCX, checked from the content', RESIDENT_RETENTION),
+    size_bytes: none('file size', RESIDENT_RETENTION),
+    sha256: resident('integrity of the stored file'),
+    content: resident('the CV itself, for matching and for the professionals'),
+    uploaded_by: none('which staff user uploaded it', RESIDENT_RETENTION),
+    uploaded_at: none('when uploaded', RESIDENT_RETENTION),
+  },
+  resident_imports: {
+    id: none('identifier', IMPORT_RETENTION),
+    jobcenter_id: none('whose list', IMPORT_RETENTION),
+    created_by: none('which staff user uploaded it', IMPORT_RETENTION),
+    created_at: none('when uploaded', IMPORT_RETENTION),
+    updated_at: none('last step', IMPORT_RETENTION),
+    file_name: none('the file name (a list name, not a person)', IMPORT_RETENTION),
+    file_kind: none('CSV or XLSX', IMPORT_RETENTION),
+    file_sha256: none('recognises a re-import of the same file', IMPORT_RETENTION),
+    file_content: personal(
+      'the uploaded list between dry run and confirmation',
+      'dropped when stored or discarded; purged after 24 hours',
+    ),
+    columns: none("the file's column names", IMPORT_RETENTION),
+    mapping: none('column mapping used', IMPORT_RETENTION),
+    status: none('where the import is', IMPORT_RETENTION),
+    total_rows: none('progress', IMPORT_RETENTION),
+    processed_rows: none('progress', IMPORT_RETENTION),
+    summary: none('counts of the dry run and the result', IMPORT_RETENTION),
+    issues: none(
+      'row number, column and Danish message per problem; never a value from the file',
+      IMPORT_RETENTION,
+    ),
+    failure_message: none('why the import failed', IMPORT_RETENTION),
+    stored_at: none('when stored', IMPORT_RETENTION),
+  },
+  resident_import_mappings: {
+    jobcenter_id: none('whose mapping', RETAIN_ORG),
+    mapping: none('column mapping remembered for the next list', RETAIN_ORG),
+    updated_by: none('which staff user saved it', RETAIN_ORG),
+    updated_at: none('when', RETAIN_ORG),
   },
   system_settings: {
     key: none('setting name', 'permanent'),

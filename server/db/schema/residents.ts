@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -83,6 +84,13 @@ export const residents = pgTable(
     }),
     /** Last time anyone worked with the person: retention anonymises after 24 months without. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    /**
+     * Set when the person was anonymised: on an erasure request or by the retention job. The row
+     * stays only so anonymised events (screenings, later placements) still count in statistics;
+     * every identifying field is blanked then.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    anonymisedReason: text('anonymised_reason', { enum: ['erasure', 'retention'] }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -91,6 +99,7 @@ export const residents = pgTable(
     index('residents_municipality_idx').on(t.municipalityId),
     index('residents_area_idx').on(t.housingAreaId),
     index('residents_plan_idx').on(t.registeredByPlanId),
+    index('residents_last_activity_idx').on(t.lastActivityAt),
     uniqueIndex('residents_jobcenter_ref_key').on(t.registeredByJobcenterId, t.jobcenterRef),
     // The registering organisation matches the side, exactly one of the two.
     check(
@@ -171,3 +180,90 @@ export const residentScreenings = pgTable(
     check('resident_screenings_target_group', sql`${t.targetGroup} in (1, 2)`),
   ],
 );
+
+/** PostgreSQL bytea as a Node Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * A resident's uploaded CV (PDF or DOCX, at most 5 MB, type checked by its content). Kept in
+ * PostgreSQL, not on disk: it is backed up, access-checked and erased with the person, and no
+ * file path ever comes from the user. One CV per person; a new upload replaces it.
+ */
+export const residentCvs = pgTable('resident_cvs', {
+  residentId: uuid('resident_id')
+    .primaryKey()
+    .references(() => residents.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+});
+
+export const RESIDENT_IMPORT_STATUSES = [
+  'uploaded',
+  'validating',
+  'validated',
+  'storing',
+  'stored',
+  'failed',
+  'discarded',
+] as const;
+export type TResidentImportStatus = (typeof RESIDENT_IMPORT_STATUSES)[number];
+
+/**
+ * A jobcenter list import (seed 002, Aabenraa): the uploaded file waits here between the dry
+ * run and the confirmation, so any app server can pick up the next step. The file (personal
+ * data) is dropped as soon as the list is stored or discarded, and purged after 24 hours.
+ * Row issues name a row number and a column, never a value from the file.
+ */
+export const residentImports = pgTable(
+  'resident_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jobcenterId: uuid('jobcenter_id')
+      .notNull()
+      .references(() => jobcenters.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileKind: text('file_kind', { enum: ['csv', 'xlsx'] }).notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    /** null once stored, discarded or purged. */
+    fileContent: bytea('file_content'),
+    /** The file's header row (column names, no personal data). */
+    columns: text('columns').array().notNull().default([]),
+    /** Jobbro field → column name in the file. */
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull().default({}),
+    status: text('status', { enum: RESIDENT_IMPORT_STATUSES }).notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    /** Counts of the dry run and of the stored result (valid, errors, warnings, new, updated, unchanged). */
+    summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+    /** Per-row issues: { row, field, severity, code, message }; no values from the file. */
+    issues: jsonb('issues')
+      .$type<
+        { row: number; field: string | null; severity: 'error' | 'warning'; code: string; message: string }[]
+      >()
+      .notNull()
+      .default([]),
+    failureMessage: text('failure_message'),
+    storedAt: timestamp('stored_at', { withTimezone: true }),
+  },
+  (t) => [index('resident_imports_jobcenter_idx').on(t.jobcenterId, t.createdAt)],
+);
+
+/** The column mapping a jobcenter used last time, offered again for its next list. */
+export const residentImportMappings = pgTable('resident_import_mappings', {
+  jobcenterId: uuid('jobcenter_id')
+    .primaryKey()
+    .references(() => jobcenters.id, { onDelete: 'cascade' }),
+  mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
