@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalField, ZIsoDate, ZOptionalText, ZRequiredText } from './common.schema.ts';
-import { addDays } from './time.ts';
+import { addDays, addMonths } from './time.ts';
 
 // A resident's consent (samtykke, seed 002 Greve), in three scopes (issue 4 item 2). Each consent
 // is its own row with its history: given, expiry, withdrawal. Whether a consent is active is
@@ -29,14 +29,7 @@ export const DEFAULT_CONSENT_MONTHS = 24;
 
 /** The day a consent given on `givenOn` expires by default: the day before the same date N months on. */
 export function defaultConsentExpiry(givenOn: string, months = DEFAULT_CONSENT_MONTHS): string {
-  const [y, m, d] = givenOn.split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + months;
-  const year = y + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  // 31 August + 6 months has no 31 February: use the month's last day.
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const same = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-  return addDays(same, -1);
+  return addDays(addMonths(givenOn, months), -1);
 }
 
 export const ZConsentInput = z

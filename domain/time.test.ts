@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, danishDate, danishHour } from './time.ts';
+import { addDays, addMonths, danishDate, danishHour, daysBetween, formatDanishDate } from './time.ts';
 
 describe('Danish time', () => {
   it('gives the Copenhagen day, not the UTC day, around midnight', () => {
@@ -18,5 +18,22 @@ describe('Danish time', () => {
   it('adds calendar days across month and year ends', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('adds months, ending on the month’s last day when the day is missing', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-11-25', -6)).toBe('2026-05-25');
+    expect(addMonths('2026-01-15', -13)).toBe('2024-12-15');
+  });
+
+  it('counts whole days between dates, across daylight saving time', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-11-25', '2026-11-01')).toBe(-24);
+  });
+
+  it('writes dates the Danish way', () => {
+    expect(formatDanishDate('2027-01-04')).toBe('04.01.2027');
+    expect(formatDanishDate('2027-01-04T10:00:00Z')).toBe('04.01.2027');
   });
 });

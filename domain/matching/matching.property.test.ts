@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OCCUPATIONS } from '../occupations.ts';
+import { DRIVER_LICENCES } from '../opening.schema.ts';
+import { OPENING_TYPES } from '../opening-types.ts';
+import { exclusionsFor } from './hard-filters.ts';
+import { candidatesForOpening, scorePair } from './match.ts';
+import { pairKey, type TMatchContext, type TMatchOpening, type TMatchResident } from './match-inputs.ts';
+import { DEFAULT_MATCH_SETTINGS, SCORE_COMPONENTS, type TMatchWeights } from './matching-settings.ts';
+
+// Properties the matching must keep for any input (issue 5, tests): fast-check generates people
+// and openings across the whole input space and shrinks a failure to a small example.
+
+const TODAY = '2026-11-25';
+const AREAS = ['a1', 'a2', 'a3'];
+const SKILLS = ['Truckcertifikat', 'Førstehjælp', 'Stillads', 'Kasseapparat', 'Rengøring', 'Svejsning'];
+const occupationIds = OCCUPATIONS.slice(0, 40).map((o) => o.id);
+
+const isoDate = (from: number, to: number) =>
+  fc
+    .integer({ min: Date.UTC(from, 0, 1) / 86_400_000, max: Date.UTC(to, 11, 31) / 86_400_000 })
+    .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+
+const arbResident: fc.Arbitrary<TMatchResident> = fc.record({
+  id: fc.uuid(),
+  birthDate: isoDate(1960, 2013),
+  status: fc.constantFrom('active', 'paused', 'in_job', 'in_education', 'moved', 'closed'),
+  consentToMatch: fc.boolean(),
+  municipalityId: fc.constantFrom('m1', 'm2'),
+  housingAreaId: fc.option(fc.constantFrom(...AREAS), { nil: null }),
+  postalCode: fc.constantFrom('8800', '8830', '5000'),
+  occupationIds: fc.uniqueArray(fc.constantFrom(...occupationIds), { maxLength: 3 }),
+  skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { maxLength: 4 }),
+  driverLicences: fc.uniqueArray(fc.constantFrom(...DRIVER_LICENCES), { maxLength: 2 }),
+  danishLevel: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  hoursPerWeek: fc.option(fc.integer({ min: 1, max: 48 }), { nil: null }),
+  availableDay: fc.boolean(),
+  availableEvening: fc.boolean(),
+  availableWeekend: fc.boolean(),
+  targetGroup: fc.constantFrom(1 as const, 2 as const, null),
+  availableFrom: fc.option(isoDate(2026, 2027), { nil: null }),
+  waitingSince: isoDate(2024, 2026).map((d) => (d > TODAY ? TODAY : d)),
+  activeProposals: fc.integer({ min: 0, max: 3 }),
+});
+
+const arbOpening: fc.Arbitrary<TMatchOpening> = fc.record({
+  id: fc.uuid(),
+  companyId: fc.constantFrom('c1', 'c2'),
+  type: fc.constantFrom(...OPENING_TYPES),
+  occupationId: fc.constantFrom(...occupationIds),
+  skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { maxLength: 3 }),
+  hoursPerWeek: fc.integer({ min: 1, max: 48 }),
+  minHoursPerWeek: fc.option(fc.integer({ min: 1, max: 48 }), { nil: null }),
+  scheduleDay: fc.boolean(),
+  scheduleEvening: fc.boolean(),
+  scheduleWeekend: fc.boolean(),
+  endTime: fc.option(fc.constantFrom('17:00', '20:00', '23:00'), { nil: null }),
+  startDate: isoDate(2026, 2027),
+  municipalityId: fc.constantFrom('m1', 'm2'),
+  housingAreaId: fc.option(fc.constantFrom(...AREAS), { nil: null }),
+  postalCode: fc.constantFrom('8800', '8830', '5000'),
+  driverLicence: fc.option(fc.constantFrom(...DRIVER_LICENCES), { nil: null }),
+  minDanishLevel: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  minAge: fc.constant(null),
+  maxAge: fc.constant(null),
+  activeProposals: fc.integer({ min: 0, max: 3 }),
+});
+
+const arbWeights: fc.Arbitrary<TMatchWeights> = fc
+  .tuple(...SCORE_COMPONENTS.map(() => fc.double({ min: 0, max: 1, noNaN: true })))
+  .filter((values) => values.some((v) => v > 0))
+  .map((values) => Object.fromEntries(SCORE_COMPONENTS.map((c, i) => [c, values[i]])) as TMatchWeights);
+
+function contextWith(weights: TMatchWeights = DEFAULT_MATCH_SETTINGS.weights): TMatchContext {
+  return {
+    today: TODAY,
+    settings: { ...DEFAULT_MATCH_SETTINGS, weights },
+    proposedPairs: new Set(),
+    declines: [],
+    areaNames: { a1: 'Houlkærvænget', a2: 'Ellekær', a3: 'Vollsmose' },
+  };
+}
+
+describe('matching properties', () => {
+  it('never ranks a resident that a hard filter excludes, and ranks everyone else', () => {
+    fc.assert(
+      fc.property(fc.array(arbResident, { maxLength: 25 }), arbOpening, (residents, opening) => {
+        const context = contextWith();
+        const result = candidatesForOpening(opening, residents, context);
+        const ranked = new Set(result.candidates.map((c) => c.residentId));
+        for (const r of residents) {
+          expect(ranked.has(r.id)).toBe(exclusionsFor(r, opening, context).length === 0);
+        }
+        expect(result.candidates.length + result.excluded.length).toBe(residents.length);
+        expect(result.summary.reduce((s, line) => s + line.count, 0)).toBe(result.excluded.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every component and the total in [0, 1], for any weights', () => {
+    fc.assert(
+      fc.property(arbResident, arbOpening, arbWeights, (resident, opening, weights) => {
+        const m = scorePair(resident, opening, contextWith(weights));
+        expect(m.score).toBeGreaterThanOrEqual(0);
+        expect(m.score).toBeLessThanOrEqual(1 + 1e-12);
+        for (const c of m.components) {
+          if (c.value !== null) {
+            expect(c.value).toBeGreaterThanOrEqual(0);
+            expect(c.value).toBeLessThanOrEqual(1);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never lowers a score when the resident gains a skill the opening asks for', () => {
+    fc.assert(
+      fc.property(arbResident, arbOpening, arbWeights, (resident, opening, weights) => {
+        const missing = opening.skills.filter((s) => !resident.skills.includes(s));
+        fc.pre(missing.length > 0);
+        const context = contextWith(weights);
+        const before = scorePair(resident, opening, context).score;
+        const after = scorePair(
+          { ...resident, skills: [...resident.skills, missing[0]!] },
+          opening,
+          context,
+        ).score;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same result whatever gender, ethnicity, health or benefit group a record also carries', () => {
+    const arbProtected = fc.record({
+      gender: fc.constantFrom('woman', 'man', 'other', null),
+      ethnicity: fc.string(),
+      religion: fc.string(),
+      supportNeeds: fc.array(fc.constantFrom('childcare', 'transport', 'language', 'health')),
+      benefitGroup: fc.constantFrom('kontanthjaelp', 'dagpenge', null),
+    });
+    fc.assert(
+      fc.property(arbResident, arbOpening, arbProtected, arbProtected, (resident, opening, p1, p2) => {
+        const context = contextWith();
+        const a = candidatesForOpening(opening, [{ ...resident, ...p1 } as TMatchResident], context);
+        const b = candidatesForOpening(opening, [{ ...resident, ...p2 } as TMatchResident], context);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('excludes a pair once it has been proposed', () => {
+    fc.assert(
+      fc.property(arbResident, arbOpening, (resident, opening) => {
+        const context = { ...contextWith(), proposedPairs: new Set([pairKey(resident.id, opening.id)]) };
+        const result = candidatesForOpening(opening, [resident], context);
+        expect(result.candidates).toEqual([]);
+        expect(result.excluded[0]?.exclusions.map((e) => e.code)).toContain('already_proposed');
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
