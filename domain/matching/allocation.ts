@@ -4,11 +4,17 @@
 //
 //   source ─(cap k − active, 0)→ resident ─(cap 1, −score)→ opening ─(cap n − active, 0)→ sink
 //
-// by successive shortest paths (Dijkstra with Johnson potentials; the first potentials come from
+// by successive shortest paths (Dijkstra with Johnson potentials, stopped at the sink; the first potentials come from
 // the graph being layered, so no Bellman-Ford pass is needed). We stop as soon as the cheapest
 // augmenting path no longer lowers the cost: the cost of a min-cost flow is convex in the flow
 // value, so the first non-negative path marks the optimum over all flow values (Ahuja, Magnanti &
 // Orlin, Network Flows, ch. 9). No npm package does this well and is maintained, and it is short.
+//
+// Speed: exact and quick for a partnership's openings (tens of openings, hundreds of residents).
+// At the bench scale of issue 5 (1,000 openings × 50,000 residents, top 50 each) it takes about
+// 38 s on this machine, far from the 3 s target: every search starts at the source's 50,000
+// residents. The matching issue's speed work replaces the search with an auction or cost-scaling
+// step; the brute-force tests stay the judge.
 
 export interface TAllocationEdge {
   residentId: string;
@@ -112,13 +118,15 @@ export function allocateProposals(input: TAllocationInput): TAllocation {
 
   // Initial potentials: shortest distances in the layered graph (source → residents → openings → sink).
   const potential = new Array<number>(sink + 1).fill(0);
+  let sinkPotential = 0;
   for (const id of openingIds) {
     const o = openingNode.get(id)!;
     let best = 0;
     for (const arc of graph[o]!) if (arc.cap === 0 && arc.to !== sink) best = Math.min(best, -arc.cost);
     potential[o] = best;
+    sinkPotential = Math.min(sinkPotential, best);
   }
-  potential[sink] = Math.min(0, ...openingIds.map((id) => potential[openingNode.get(id)!]!));
+  potential[sink] = sinkPotential;
 
   const dist = new Array<number>(sink + 1);
   const prevNode = new Array<number>(sink + 1);
@@ -128,11 +136,19 @@ export function allocateProposals(input: TAllocationInput): TAllocation {
     dist[source] = 0;
     const heap = new MinHeap();
     heap.push(0, source);
+    // Stop at the sink: nodes settled later cannot shorten its path. Potentials are then raised by
+    // min(dist, dist to the sink), which keeps every residual reduced cost non-negative (the
+    // usual early-exit variant of successive shortest paths).
+    const settled = new Uint8Array(sink + 1);
     while (heap.size > 0) {
       const [d, u] = heap.pop();
-      if (d > dist[u]!) continue;
-      graph[u]!.forEach((arc, i) => {
-        if (arc.cap <= 0) return;
+      if (settled[u] || d > dist[u]!) continue;
+      settled[u] = 1;
+      if (u === sink) break;
+      const arcs = graph[u]!;
+      for (let i = 0; i < arcs.length; i++) {
+        const arc = arcs[i]!;
+        if (arc.cap <= 0) continue;
         const nd = d + arc.cost + potential[u]! - potential[arc.to]!;
         if (nd < dist[arc.to]!) {
           dist[arc.to] = nd;
@@ -140,11 +156,12 @@ export function allocateProposals(input: TAllocationInput): TAllocation {
           prevArc[arc.to] = i;
           heap.push(nd, arc.to);
         }
-      });
+      }
     }
-    if (dist[sink] === Number.POSITIVE_INFINITY) break;
-    for (let v = 0; v <= sink; v++) if (dist[v]! < Number.POSITIVE_INFINITY) potential[v]! += dist[v]!;
-    // Real cost of the path = reduced distance + potential difference; it only grows from here.
+    const toSink = dist[sink]!;
+    if (toSink === Number.POSITIVE_INFINITY) break;
+    for (let v = 0; v <= sink; v++) potential[v]! += Math.min(dist[v]!, toSink);
+    // Real cost of the path = the sink's potential less the source's; it only grows from here.
     if (potential[sink]! - potential[source]! >= 0) break;
     let push = Number.POSITIVE_INFINITY;
     for (let v = sink; v !== source; v = prevNode[v]!)
