@@ -1,3 +1,5 @@
+import { compareText } from './match.ts';
+
 // Fair allocation (issue 5 item 4): for the open openings of a partnership, the set of proposals
 // with the largest total score such that no resident gets more than k proposals under way and no
 // opening more than n. That is a maximum-weight b-matching, solved exactly as a min-cost flow:
@@ -90,7 +92,7 @@ export function allocateProposals(input: TAllocationInput): TAllocation {
   // Deterministic node order, whatever order the input came in.
   const edges = [...input.edges]
     .filter((e) => e.score > 0)
-    .sort((a, b) => a.residentId.localeCompare(b.residentId) || a.openingId.localeCompare(b.openingId));
+    .sort((a, b) => compareText(a.residentId, b.residentId) || compareText(a.openingId, b.openingId));
   const residentIds = [...new Set(edges.map((e) => e.residentId))].filter(
     (id) => (input.residentCapacity.get(id) ?? 0) > 0,
   );
@@ -177,7 +179,7 @@ export function allocateProposals(input: TAllocationInput): TAllocation {
   for (const id of residentIds) {
     for (const arc of graph[residentNode.get(id)!]!) if (arc.edge && arc.cap === 0) lines.push(arc.edge);
   }
-  lines.sort((a, b) => a.openingId.localeCompare(b.openingId) || b.score - a.score);
+  lines.sort((a, b) => compareText(a.openingId, b.openingId) || b.score - a.score);
   const totalScore = lines.reduce((sum, l) => sum + Math.round(l.score * SCALE), 0) / SCALE;
   return { lines, totalScore };
 }

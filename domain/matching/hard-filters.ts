@@ -63,6 +63,21 @@ export function holdsLicence(held: readonly string[], required: string): boolean
 
 const hoursText = (n: number) => String(n).replace('.', ',');
 
+/** What the youth-work rules say against a person of this age (under 18) in the opening; empty when allowed. */
+export function youthRuleViolations(age: number, opening: TMatchOpening): string[] {
+  return youthViolations({
+    band: youthBand(age, OPENING_TYPE_INFO[opening.type].afterCompulsorySchool ? false : undefined),
+    hoursPerWeek: opening.hoursPerWeek,
+    schedule: {
+      day: opening.scheduleDay,
+      evening: opening.scheduleEvening,
+      weekend: opening.scheduleWeekend,
+    },
+    endTime: opening.endTime,
+    on: opening.startDate,
+  });
+}
+
 /** Every hard filter the person fails for the opening; empty for a candidate. */
 export function exclusionsFor(
   resident: TMatchResident,
@@ -105,18 +120,7 @@ export function exclusionsFor(
       param: maxAge,
     });
   } else if (age < 18) {
-    const info = OPENING_TYPE_INFO[opening.type];
-    const violations = youthViolations({
-      band: youthBand(age, info.afterCompulsorySchool ? false : undefined),
-      hoursPerWeek: opening.hoursPerWeek,
-      schedule: {
-        day: opening.scheduleDay,
-        evening: opening.scheduleEvening,
-        weekend: opening.scheduleWeekend,
-      },
-      endTime: opening.endTime,
-      on: opening.startDate,
-    });
+    const violations = youthRuleViolations(age, opening);
     if (violations.length > 0) {
       out.push({ code: 'youth_rules', message: `Er ${age} år: ${violations.join(' ')}`, param: age });
     }

@@ -67,10 +67,13 @@ export function scorePair(resident: TMatchResident, opening: TMatchOpening, cont
   return { residentId: resident.id, openingId: opening.id, score, components, reasons };
 }
 
+/** Plain code-unit order: ids and ISO dates need no locale, and it is fast and the same everywhere. */
+export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Higher score first; on a tie the longer wait, then the id, so the order never depends on input order. */
 function byRank(waitingSince: (m: TMatch) => string, id: (m: TMatch) => string) {
   return (a: TMatch, b: TMatch) =>
-    b.score - a.score || waitingSince(a).localeCompare(waitingSince(b)) || id(a).localeCompare(id(b));
+    b.score - a.score || compareText(waitingSince(a), waitingSince(b)) || compareText(id(a), id(b));
 }
 
 /** The exclusions grouped by the first reason each person fails on, in the filters' order. */
@@ -90,7 +93,7 @@ export function summariseExclusions(excluded: readonly TExcluded[]): TExclusionS
       (a, b) =>
         EXCLUSION_CODES.indexOf(a.code) - EXCLUSION_CODES.indexOf(b.code) ||
         b.count - a.count ||
-        String(a.param ?? '').localeCompare(String(b.param ?? '')),
+        compareText(String(a.param ?? ''), String(b.param ?? '')),
     );
 }
 

@@ -5,6 +5,7 @@ import { DRIVER_LICENCES } from '../opening.schema.ts';
 import { OPENING_TYPES } from '../opening-types.ts';
 import { exclusionsFor } from './hard-filters.ts';
 import { candidatesForOpening, scorePair } from './match.ts';
+import { ResidentMatchIndex } from './match-index.ts';
 import { pairKey, type TMatchContext, type TMatchOpening, type TMatchResident } from './match-inputs.ts';
 import { DEFAULT_MATCH_SETTINGS, SCORE_COMPONENTS, type TMatchWeights } from './matching-settings.ts';
 
@@ -16,10 +17,12 @@ const AREAS = ['a1', 'a2', 'a3'];
 const SKILLS = ['Truckcertifikat', 'Førstehjælp', 'Stillads', 'Kasseapparat', 'Rengøring', 'Svejsning'];
 const occupationIds = OCCUPATIONS.slice(0, 40).map((o) => o.id);
 
-const isoDate = (from: number, to: number) =>
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const isoBetween = (from: string, to: string) =>
   fc
-    .integer({ min: Date.UTC(from, 0, 1) / 86_400_000, max: Date.UTC(to, 11, 31) / 86_400_000 })
+    .integer({ min: dayOf(from), max: dayOf(to) })
     .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+const isoDate = (from: number, to: number) => isoBetween(`${from}-01-01`, `${to}-12-31`);
 
 const arbResident: fc.Arbitrary<TMatchResident> = fc.record({
   id: fc.uuid(),
@@ -38,8 +41,8 @@ const arbResident: fc.Arbitrary<TMatchResident> = fc.record({
   availableEvening: fc.boolean(),
   availableWeekend: fc.boolean(),
   targetGroup: fc.constantFrom(1 as const, 2 as const, null),
-  availableFrom: fc.option(isoDate(2026, 2027), { nil: null }),
-  waitingSince: isoDate(2024, 2026).map((d) => (d > TODAY ? TODAY : d)),
+  availableFrom: fc.option(isoBetween('2027-01-01', '2027-04-30'), { nil: null }),
+  waitingSince: fc.oneof(isoBetween('2024-01-01', TODAY), isoBetween('2026-06-01', TODAY)),
   activeProposals: fc.integer({ min: 0, max: 3 }),
 });
 
@@ -55,7 +58,7 @@ const arbOpening: fc.Arbitrary<TMatchOpening> = fc.record({
   scheduleEvening: fc.boolean(),
   scheduleWeekend: fc.boolean(),
   endTime: fc.option(fc.constantFrom('17:00', '20:00', '23:00'), { nil: null }),
-  startDate: isoDate(2026, 2027),
+  startDate: isoBetween('2026-12-01', '2027-03-31'),
   municipalityId: fc.constantFrom('m1', 'm2'),
   housingAreaId: fc.option(fc.constantFrom(...AREAS), { nil: null }),
   postalCode: fc.constantFrom('8800', '8830', '5000'),
@@ -161,6 +164,70 @@ describe('matching properties', () => {
         expect(result.excluded[0]?.exclusions.map((e) => e.code)).toContain('already_proposed');
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('ranks through the index exactly as the reference does: same people, order, scores and summary', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbResident, { maxLength: 60 }),
+        arbOpening,
+        arbWeights,
+        fc.integer({ min: 1, max: 12 }),
+        (residents, opening, weights, limit) => {
+          const context = contextWith(weights);
+          const index = new ResidentMatchIndex();
+          for (const r of residents) index.upsert(r);
+          const fast = index.rank(opening, context, limit);
+          const reference = candidatesForOpening(opening, residents, context);
+          expect(fast.candidates).toEqual(reference.candidates.slice(0, limit));
+          expect(fast.scanScores).toEqual(fast.candidates.map((c) => c.score));
+          expect(fast.candidateCount).toBe(reference.candidates.length);
+          expect(fast.excludedCount).toBe(reference.excluded.length);
+          expect(fast.summary).toEqual(reference.summary);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('stays equal to a fresh rebuild after random upserts and removals', () => {
+    const arbChange = fc.oneof(
+      arbResident.map((r) => ({ kind: 'upsert' as const, r })),
+      fc.nat().map((n) => ({ kind: 'remove' as const, n })),
+      fc.tuple(fc.nat(), arbResident).map(([n, r]) => ({ kind: 'change' as const, n, r })),
+    );
+    fc.assert(
+      fc.property(fc.array(arbChange, { maxLength: 80 }), arbOpening, (changes, opening) => {
+        const index = new ResidentMatchIndex();
+        const truth = new Map<string, TMatchResident>();
+        for (const change of changes) {
+          const ids = [...truth.keys()];
+          if (change.kind === 'upsert') {
+            index.upsert(change.r);
+            truth.set(change.r.id, change.r);
+          } else if (ids.length > 0) {
+            const id = ids[change.n % ids.length]!;
+            if (change.kind === 'remove') {
+              index.remove(id);
+              truth.delete(id);
+            } else {
+              const changed = { ...change.r, id };
+              index.upsert(changed);
+              truth.set(id, changed);
+            }
+          }
+        }
+        const fresh = new ResidentMatchIndex();
+        for (const r of truth.values()) fresh.upsert(r);
+        expect(index.size).toBe(truth.size);
+        const context = contextWith();
+        expect(index.rank(opening, context, 20)).toEqual(fresh.rank(opening, context, 20));
+        expect(index.rank(opening, context, 20).candidates).toEqual(
+          candidatesForOpening(opening, [...truth.values()], context).candidates.slice(0, 20),
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });
