@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'update',
   'delete',
   'export',
+  /** A resident anonymised: on their erasure request or by the retention rule (issue 4). */
+  'erase',
   'denied',
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -35,4 +37,10 @@ export const ZAuditQuery = z.object({
   userId: ZUuid.optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   entityType: z.string().max(60).optional(),
+  /**
+   * "Was this text searched?": searches keep only a keyed fingerprint of the typed text, so the
+   * server fingerprints this text the same way and finds the searches that match it.
+   */
+  searched: z.string().trim().min(1).max(200).optional(),
 });
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;

@@ -54,7 +54,10 @@ describe('can', () => {
       const a = actor(m(role, 'x'));
       expect(can(a, 'list', { kind: 'user' })).toBe(false);
       expect(can(a, 'list', { kind: 'audit_log' })).toBe(false);
+      // The retention list names people of every partnership: the secretariat's alone.
+      expect(can(a, 'list', { kind: 'resident_retention' })).toBe(false);
     }
+    expect(can(actor(m('admin', null)), 'list', { kind: 'resident_retention' })).toBe(true);
     expect(can(actor(m('company_contact', null)), 'list', { kind: 'housing_area' })).toBe(false);
   });
 

@@ -68,6 +68,8 @@ export type TResource =
    * Each person is checked by residentAccess() in resident-access.ts, from consents and scope.
    */
   | { kind: 'resident' }
+  /** Who the retention job anonymises next (names, all partnerships): the secretariat only. */
+  | { kind: 'resident_retention' }
   | { kind: 'referral_contacts'; partnershipId?: string }
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
@@ -183,6 +185,7 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
     case 'user':
     case 'audit_log':
     case 'mail_outbox':
+    case 'resident_retention':
       return false;
     default: {
       const exhaustive: never = resource;

@@ -186,6 +186,18 @@ describe('residentAccess: details', () => {
     expect(mayHandleRightsRequest(ACTORS.social_worker_same, byHousing)).toBe(true);
     expect(mayHandleRightsRequest(ACTORS.job_consultant_same, byHousing)).toBe(false);
     expect(mayHandleRightsRequest(ACTORS.company_proposed, byHousing)).toBe(false);
+    // The access answer carries it: the secretariat even without a view, the other side never.
+    expect(residentAccess(ACTORS.admin, byHousing, CONSENTS.none, TODAY)).toMatchObject({
+      view: null,
+      handlesRights: true,
+    });
+    expect(residentAccess(ACTORS.job_consultant_same, byHousing, CONSENTS.a, TODAY)).toMatchObject({
+      view: 'professional',
+      handlesRights: false,
+    });
+    expect(residentAccess(ACTORS.job_consultant_same, byJobcenter, CONSENTS.none, TODAY).handlesRights).toBe(
+      true,
+    );
     expect(mayRegisterResident(ACTORS.social_worker_same)).toBe(true);
     expect(mayRegisterResident(ACTORS.job_consultant_same)).toBe(true);
     expect(mayRegisterResident(ACTORS.admin)).toBe(false);

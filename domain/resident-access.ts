@@ -108,9 +108,9 @@ export interface TResidentAccess {
   showsHealthNeed: boolean;
   /** Why, for the audit log. */
   basis: 'own_side' | 'consent_sharing' | 'consent_matching' | 'administration' | 'none';
+  /** May handle the person's rights requests: the access export and the erasure (below). */
+  handlesRights: boolean;
 }
-
-const NONE: TResidentAccess = { view: null, canEdit: false, showsHealthNeed: false, basis: 'none' };
 
 /** How the actor relates to the person through one membership: own side, other side or none. */
 function relation(m: TActor['memberships'][number], r: TResidentScope): 'own' | 'other' | null {
@@ -136,24 +136,39 @@ export function residentAccess(
 ): TResidentAccess {
   const scopes = activeScopes(consents, today);
   const relations = actor.memberships.map((m) => relation(m, resident));
+  const handlesRights = mayHandleRightsRequest(actor, resident);
   const professional = (basis: TResidentAccess['basis']): TResidentAccess => ({
     view: 'professional',
     canEdit: true,
     showsHealthNeed: resident.healthNeedConsent === true,
     basis,
+    handlesRights,
   });
   if (relations.includes('own')) return professional('own_side');
   if (relations.includes('other') && scopes.has('sharing')) return professional('consent_sharing');
   if (actor.memberships.some((m) => m.role === 'admin') && scopes.has('sharing')) {
-    return { view: 'administrative', canEdit: false, showsHealthNeed: false, basis: 'administration' };
+    return {
+      view: 'administrative',
+      canEdit: false,
+      showsHealthNeed: false,
+      basis: 'administration',
+      handlesRights,
+    };
   }
   const ownCompanies = actor.memberships
     .filter((m) => m.role === 'company_contact' && m.scopeId)
     .map((m) => m.scopeId as string);
   if (scopes.has('matching') && ownCompanies.some((c) => (resident.proposedToCompanyIds ?? []).includes(c))) {
-    return { view: 'candidate', canEdit: false, showsHealthNeed: false, basis: 'consent_matching' };
+    return {
+      view: 'candidate',
+      canEdit: false,
+      showsHealthNeed: false,
+      basis: 'consent_matching',
+      handlesRights,
+    };
   }
-  return NONE;
+  // The secretariat handles a rights request even for a person it may not otherwise see.
+  return { view: null, canEdit: false, showsHealthNeed: false, basis: 'none', handlesRights };
 }
 
 /**

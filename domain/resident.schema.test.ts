@@ -44,6 +44,27 @@ describe('resident input', () => {
     expect(fields({ ...base, supportNeeds: ['health'], healthNeedConsent: true })).toBeUndefined();
   });
 
+  it('checks each experience entry: a title, real years in order, short text', () => {
+    expect(
+      fields({
+        ...base,
+        experiences: [
+          { title: 'Lager', fromYear: 2021, toYear: 2019 },
+          { title: ' ', fromYear: '20x9', toYear: 2101 },
+        ],
+      }),
+    ).toEqual([
+      ['experiences.0.toYear', 'Slutåret ligger før startåret.'],
+      ['experiences.1.title', 'Skal udfyldes.'],
+      ['experiences.1.fromYear', 'Skriv et årstal, fx 2019.'],
+      ['experiences.1.toYear', 'Ugyldigt år.'],
+    ]);
+    expect(
+      residentInputSchema(TODAY).parse({ ...base, experiences: [{ title: 'Avisbud', fromYear: '2018' }] })
+        .experiences,
+    ).toEqual([{ title: 'Avisbud', employer: null, fromYear: 2018, toYear: null, description: null }]);
+  });
+
   it('patches only what is sent', () => {
     expect(ZResidentPatch.parse({ phone: '20 11 22 33' })).toEqual({ phone: '+4520112233' });
   });

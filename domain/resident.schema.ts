@@ -15,6 +15,7 @@ import { CONSENT_METHODS, CONSENT_SCOPES, ZConsentInput } from './consent.schema
 import { ZOccupationId } from './occupations.ts';
 import { DRIVER_LICENCES } from './opening.schema.ts';
 import { RESIDENT_VIEWS } from './resident-access.ts';
+import { ZResidentCv } from './resident-cv.schema.ts';
 
 // A resident (beboer): a vulnerable person, so every field has a purpose (issue 4 item 1) and
 // who sees which field is decided in resident-access.ts. Never a CPR number: free text refuses
@@ -114,13 +115,32 @@ export const GENDER_LABEL_DA: Record<(typeof GENDERS)[number], string> = {
   other: 'Andet',
 };
 
-export const ZExperience = z.object({
-  title: ZRequiredText(150),
-  employer: ZOptionalText(150),
-  fromYear: optionalField(z.coerce.number().int().min(1950, { error: 'Ugyldigt år.' }).max(2100)),
-  toYear: optionalField(z.coerce.number().int().min(1950, { error: 'Ugyldigt år.' }).max(2100)),
-  description: ZOptionalText(500),
-});
+/** A year of an experience entry: four digits, 1950-2100, with a Danish message for anything else. */
+const ZExperienceYear = optionalField(
+  z.coerce
+    .number({ error: 'Skriv et årstal, fx 2019.' })
+    .int({ error: 'Skriv et årstal, fx 2019.' })
+    .min(1950, { error: 'Ugyldigt år.' })
+    .max(2100, { error: 'Ugyldigt år.' }),
+);
+
+/**
+ * A short experience entry (issue 4 item 1): what, where, from-to years, a line about it. The
+ * years' order is checked per entry, so it is reported even while another entry has errors.
+ */
+export const ZExperience = z
+  .object({
+    title: ZRequiredText(150),
+    employer: ZOptionalText(150),
+    fromYear: ZExperienceYear,
+    toYear: ZExperienceYear,
+    description: ZOptionalText(500),
+  })
+  .superRefine((e, ctx) => {
+    if (e.fromYear && e.toYear && e.toYear < e.fromYear) {
+      ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'Slutåret ligger før startåret.' });
+    }
+  });
 
 const MIN_AGE = 13;
 
@@ -189,15 +209,6 @@ export function residentInputSchema(today: string) {
         path: ['supportNeeds'],
         message: 'Et helbredsrelateret støttebehov kræver personens udtrykkelige samtykke.',
       });
-    }
-    for (const [i, e] of r.experiences.entries()) {
-      if (e.fromYear && e.toYear && e.toYear < e.fromYear) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['experiences', i, 'toYear'],
-          message: 'Slutåret ligger før startåret.',
-        });
-      }
     }
   });
 }
@@ -269,12 +280,16 @@ export const ZResident = z.object({
   /** Scopes with an active consent today (shown as badges in lists). */
   activeConsentScopes: z.array(z.enum(CONSENT_SCOPES)).optional(),
   consents: z.array(ZConsent).optional(),
+  /** The uploaded CV's metadata (the profile in the professional view; null when none). */
+  cv: ZResidentCv.nullable().optional(),
   /** The Stepping Stones target group of the latest screening; null before the first one. */
   targetGroup: z
     .union([z.literal(1), z.literal(2)])
     .nullable()
     .optional(),
   canEdit: z.boolean(),
+  /** May handle the person's rights requests (access export, erasure): resident-access.ts. */
+  mayHandleRights: z.boolean().optional(),
   updatedAt: z.string().optional(),
 });
 export type TResident = z.infer<typeof ZResident>;
@@ -296,6 +311,18 @@ export type TResidentListQuery = z.infer<typeof ZResidentListQuery>;
 
 /** The roles that register a person: which side holds them (resident-access.ts). */
 export const REGISTERING_ROLES = ['social_worker', 'job_consultant'] as const;
+
+/**
+ * GET /api/residents/responsible-staff: a social worker or job consultant who may be made
+ * responsible for a person living in `municipalityId` (the form offers those of the person's).
+ */
+export const ZResponsibleStaff = z.object({
+  id: ZUuid,
+  name: z.string(),
+  role: z.enum(REGISTERING_ROLES),
+  municipalityId: ZUuid,
+});
+export type TResponsibleStaff = z.infer<typeof ZResponsibleStaff>;
 
 /**
  * POST /api/residents: the profile, optionally the consents given at the same meeting (stored in

@@ -21,6 +21,7 @@ const ADMIN_PAGES = [
   '/admin/municipalities',
   '/admin/users',
   '/admin/audit',
+  '/admin/retention',
   '/admin/outbox',
 ];
 const DATA_PAGES = [

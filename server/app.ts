@@ -27,6 +27,8 @@ import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
 import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { registerResidentImportRoutes } from './modules/resident-imports/resident-imports.routes.ts';
+import { registerResidentRightsRoutes } from './modules/resident-rights/resident-rights.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 import { registerSocialClauseRoutes } from './modules/social-clauses/social-clauses.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
@@ -157,6 +159,8 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerSocialClauseRoutes(app, deps);
   registerAgreementRoutes(app, deps);
   registerResidentRoutes(app, deps);
+  registerResidentRightsRoutes(app, deps);
+  registerResidentImportRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

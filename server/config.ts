@@ -35,6 +35,12 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBBRO_QUEUE: ZBool.default(true),
   TRUST_PROXY: ZBool.default(false),
+  RESIDENT_RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a number of months' })
+    .int()
+    .min(1, { error: 'must be at least 1 month' })
+    .max(120, { error: 'must be at most 120 months' })
+    .default(24),
 });
 
 export interface TConfig {
@@ -59,6 +65,8 @@ export interface TConfig {
   queue: boolean;
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Months without activity before a resident is anonymised by the retention job (issue 4). */
+  residentRetentionMonths: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     queue: e.JOBBRO_QUEUE,
     trustProxy: e.TRUST_PROXY,
+    residentRetentionMonths: e.RESIDENT_RETENTION_MONTHS,
   };
 }
 

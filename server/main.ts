@@ -4,6 +4,7 @@ import { openDatabase } from './db/runtime.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './modules/demo/demo-data.ts';
 import { systemClock } from './platform/clock.ts';
 import type { TAppDeps } from './platform/http/deps.ts';
+import { requestLogSerializers } from './platform/http/log-serializers.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { startJobQueue, type TJobQueue } from './platform/queue/job-queue.ts';
 import { platformJobs } from './platform/queue/jobs.ts';
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
     serveClient: true,
     logger: {
       level: config.logLevel,
-      // Request logs carry method, URL, status and request id; never cookies or bodies.
+      // Request logs carry method, URL (query values dropped), status and request id; never
+      // cookies, bodies or what someone searched for.
+      serializers: requestLogSerializers,
       redact: [
         'req.headers.cookie',
         'req.headers.authorization',

@@ -435,6 +435,9 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     last_activity_at: none('retention: anonymise after 24 months without activity', RESIDENT_RETENTION),
     anonymised_at: none('when the person was anonymised (erasure or retention)', RESIDENT_RETENTION),
     anonymised_reason: none('why: an erasure request or the retention rule', RESIDENT_RETENTION),
+    erased_ref_fingerprint: resident(
+      "keyed fingerprint of the erased person's jobcenter reference: the next list cannot bring them back",
+    ),
     created_by: none('which staff user registered the person', RESIDENT_RETENTION),
     created_at: none('when registered', RESIDENT_RETENTION),
     updated_at: none('last change', RESIDENT_RETENTION),

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { TRole } from '@domain/roles.ts';
-import { auditEvents } from '@server/db/schema/index.ts';
+import { auditEvents, residentCvs, residentImports } from '@server/db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,7 @@ import {
   TEST_PASSWORD,
 } from './factories.ts';
 import { createTestApp, TestSession, type TTestApp } from './setup.ts';
+import { multipartFile, tinyPdf } from './uploads.ts';
 
 // The authorization matrix: role × route × in-scope / out-of-scope → expected status.
 // It grows with every feature; a row per route and scope, a column per role.
@@ -25,9 +27,11 @@ type TExpect = Record<TRole, number>;
 
 interface TCase {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: (own: TWorld, other: TWorld) => string;
   body?: (own: TWorld, other: TWorld) => object;
+  /** Request headers besides the session's (e.g. a multipart body's content type). */
+  headers?: () => Record<string, string>;
   expect: TExpect;
 }
 
@@ -713,15 +717,177 @@ const CASES: TCase[] = [
     }),
     expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
   },
+  // A resident's CV: case data for the professional view only; the secretariat's administrative
+  // view neither uploads nor downloads it.
+  {
+    name: 'upload a CV for an own resident',
+    method: 'PUT',
+    url: () => `/api/residents/${people.own}/cv`,
+    body: () => CV_UPLOAD.payload,
+    headers: () => CV_UPLOAD.headers,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'upload a CV for a resident of another partnership',
+    method: 'PUT',
+    url: () => `/api/residents/${people.other}/cv`,
+    body: () => CV_UPLOAD.payload,
+    headers: () => CV_UPLOAD.headers,
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: "download an own resident's CV",
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/cv`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'download the CV of a resident of another partnership',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}/cv`,
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
+  // The URL is asked once per role: each role tries to delete the CV of a person of its own.
+  {
+    name: "delete an own resident's CV",
+    method: 'DELETE',
+    url: () => `/api/residents/${people.cvDeletable.shift()}/cv`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'list the staff who may be made responsible for a resident',
+    method: 'GET',
+    url: () => '/api/residents/responsible-staff',
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  // The data subject's rights: the side that holds the person (here the social worker's plan)
+  // and the secretariat, whatever the consents say; the other side sees the person through
+  // consent (a) but is refused (403); another partnership does not find them (404).
+  {
+    name: 'export an own resident (access request)',
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/export?format=json`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200 },
+  },
+  {
+    name: 'export a resident of another partnership',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}/export?format=json`,
+    expect: { ...ALL(403), admin: 200, social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: "read an own resident's history",
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/history`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'read the history of a resident of another partnership',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}/history`,
+    expect: { ...ALL(403), admin: 200, social_worker: 404, job_consultant: 404 },
+  },
+  // The URL is asked once per role: each role tries to erase a person of its own (the body names them).
+  {
+    name: 'erase an own resident',
+    method: 'POST',
+    url: () => `/api/residents/${nextErasable(people.erasable)}/erase`,
+    body: () => ({ confirmName: erasing.name }),
+    expect: { ...ALL(403), admin: 200, social_worker: 200 },
+  },
+  {
+    name: 'erase a resident of another partnership',
+    method: 'POST',
+    url: () => `/api/residents/${nextErasable(people.otherErasable)}/erase`,
+    body: () => ({ confirmName: erasing.name }),
+    expect: { ...ALL(403), admin: 200, social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: 'list who the retention rule anonymises next',
+    method: 'GET',
+    url: () => '/api/residents/retention',
+    expect: ONLY_ADMIN(200),
+  },
+  // The jobcenter list import: job consultants for their own jobcenter, the secretariat for any
+  // (it names the jobcenter: without one, 400); another jobcenter's import does not exist (404).
+  {
+    name: 'upload a jobcenter list',
+    method: 'POST',
+    url: () => '/api/imports/residents',
+    body: () => LIST_UPLOAD.payload,
+    headers: () => LIST_UPLOAD.headers,
+    expect: { ...ALL(403), admin: 400, job_consultant: 201 },
+  },
+  {
+    name: 'list jobcenter list imports',
+    method: 'GET',
+    url: () => '/api/imports/residents',
+    expect: { ...ALL(403), admin: 200, job_consultant: 200 },
+  },
+  {
+    name: "read an own jobcenter's list import",
+    method: 'GET',
+    url: () => `/api/imports/residents/${imports.own}`,
+    expect: { ...ALL(403), admin: 200, job_consultant: 200 },
+  },
+  {
+    name: "read another jobcenter's list import",
+    method: 'GET',
+    url: () => `/api/imports/residents/${imports.other}/issues`,
+    expect: { ...ALL(403), admin: 200, job_consultant: 404 },
+  },
+  {
+    name: "download the report of an own jobcenter's list import",
+    method: 'GET',
+    url: () => `/api/imports/residents/${imports.own}/report.xlsx`,
+    expect: { ...ALL(403), admin: 200, job_consultant: 200 },
+  },
+  {
+    name: "map the columns of an own jobcenter's list (incomplete: 400)",
+    method: 'PUT',
+    url: () => `/api/imports/residents/${imports.own}/mapping`,
+    body: () => ({ mapping: {} }),
+    expect: { ...ALL(403), admin: 400, job_consultant: 400 },
+  },
+  {
+    name: "confirm another jobcenter's unchecked list",
+    method: 'POST',
+    url: () => `/api/imports/residents/${imports.other}/confirm`,
+    expect: { ...ALL(403), admin: 409, job_consultant: 404 },
+  },
 ];
+
+const LIST_UPLOAD = multipartFile('liste.csv', Buffer.from('ID;Fornavn\r\nJC-1;Anna\r\n'));
+/** A jobcenter list import per world, uploaded and not yet checked. */
+const imports = { own: '', other: '' };
+
+/** The person a role tries to erase: each role its own, the body types their full name. */
+const erasing = { id: '', name: '' };
+function nextErasable(list: { id: string; name: string }[]): string {
+  Object.assign(erasing, list.length > 1 ? list.shift() : list[0]);
+  return erasing.id;
+}
+
+const CV_UPLOAD = multipartFile('cv.pdf', tinyPdf());
 
 let t: TTestApp;
 let own: TWorld;
 let other: TWorld;
 const agreementIds = { own: '', other: '', ownDeletable: [] as string[], otherDeletable: [] as string[] };
 const sessions = new Map<TRole, TestSession>();
-/** A resident per world with an active consent (a); consents (c) to withdraw, one per role. */
-const people = { own: '', other: '', withdrawable: [] as string[] };
+/**
+ * A resident per world with an active consent (a) and a CV; consents (c) to withdraw, one per
+ * role; own residents with (a) and a CV to delete, one per role.
+ */
+const people = {
+  own: '',
+  other: '',
+  withdrawable: [] as string[],
+  cvDeletable: [] as string[],
+  /** Own people with (a) to erase, one per role; one of another partnership (only admins get there). */
+  erasable: [] as { id: string; name: string }[],
+  otherErasable: [] as { id: string; name: string }[],
+};
 /** An assignment per world with a dialogue, and a clause; an opening and a placement count on them. */
 const work = {
   own: { assignment: '', dialogue: '', clause: '' },
@@ -781,6 +947,31 @@ beforeAll(async () => {
     });
     people[key] = resident.id;
     await buildConsent(t.deps.db, { residentId: resident.id, scope: 'sharing' });
+    await buildCv(resident.id);
+  }
+  for (let i = 0; i < 6; i++) {
+    const resident = await buildResident(t.deps.db, {
+      municipalityId: own.municipality.id,
+      housingAreaId: own.area.id,
+      registeredByPlanId: own.plan.id,
+    });
+    await buildConsent(t.deps.db, { residentId: resident.id, scope: 'sharing' });
+    await buildCv(resident.id);
+    people.cvDeletable.push(resident.id);
+  }
+  for (const [w, list, n] of [
+    [own, people.erasable, 6],
+    [other, people.otherErasable, 1],
+  ] as const) {
+    for (let i = 0; i < n; i++) {
+      const r = await buildResident(t.deps.db, {
+        municipalityId: w.municipality.id,
+        housingAreaId: w === own ? w.area.id : null,
+        registeredByPlanId: w.plan.id,
+      });
+      await buildConsent(t.deps.db, { residentId: r.id, scope: 'sharing' });
+      list.push({ id: r.id, name: `${r.firstName} ${r.lastName}` });
+    }
   }
   for (let i = 0; i < 6; i++) {
     const c = await buildConsent(t.deps.db, { residentId: people.own, scope: 'evaluation' });
@@ -793,6 +984,43 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => t.close());
+beforeAll(async () => {
+  for (const [w, key] of [
+    [own, 'own'],
+    [other, 'other'],
+  ] as const) {
+    const now = new Date();
+    const [row] = await t.deps.db
+      .insert(residentImports)
+      .values({
+        jobcenterId: w.jobcenter.id,
+        createdAt: now,
+        updatedAt: now,
+        fileName: 'liste.csv',
+        fileKind: 'csv',
+        fileSha256: '0'.repeat(64),
+        fileContent: Buffer.from('ID;Fornavn\r\nJC-1;Anna\r\n'),
+        columns: ['ID', 'Fornavn'],
+        status: 'uploaded',
+        totalRows: 1,
+      })
+      .returning({ id: residentImports.id });
+    imports[key] = row!.id;
+  }
+});
+
+async function buildCv(residentId: string) {
+  const content = tinyPdf();
+  await t.deps.db.insert(residentCvs).values({
+    residentId,
+    fileName: 'cv.pdf',
+    mediaType: 'application/pdf',
+    sizeBytes: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+    uploadedAt: new Date(),
+  });
+}
 
 describe('authorization matrix', () => {
   const roles: TRole[] = [
@@ -807,9 +1035,12 @@ describe('authorization matrix', () => {
     it(`${c.method} ${c.name}`, async () => {
       const got: Partial<TExpect> = {};
       for (const role of roles) {
-        const res = await sessions
-          .get(role)!
-          .request({ method: c.method, url: c.url(own, other), payload: c.body?.(own, other) });
+        const res = await sessions.get(role)!.request({
+          method: c.method,
+          url: c.url(own, other),
+          payload: c.body?.(own, other),
+          headers: c.headers?.(),
+        });
         got[role] = res.statusCode;
       }
       expect(got).toEqual(c.expect);

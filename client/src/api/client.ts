@@ -34,6 +34,8 @@ export function toQueryString(query: TQuery | undefined): string {
 interface TRequestOptions {
   query?: TQuery;
   body?: unknown;
+  /** A multipart/form-data body (a file upload); the browser sets its content type. */
+  formData?: FormData;
   /** A 401 is an expected answer here (login, /api/me): do not treat it as an ended session. */
   expect401?: boolean;
   signal?: AbortSignal;
@@ -47,7 +49,7 @@ export async function request<T>(method: string, path: string, opts: TRequestOpt
     method,
     headers,
     credentials: 'same-origin',
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    body: opts.formData ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     signal: opts.signal,
   });
   const text = await res.text();
@@ -72,4 +74,10 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends one file as multipart/form-data in the field `field` (default "file"). */
+  upload: <T>(path: string, file: File, options: { method?: 'POST' | 'PUT'; field?: string } = {}) => {
+    const formData = new FormData();
+    formData.append(options.field ?? 'file', file, file.name);
+    return request<T>(options.method ?? 'POST', path, { formData });
+  },
 };

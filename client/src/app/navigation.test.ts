@@ -43,6 +43,7 @@ describe('navigationFor', () => {
       '/admin/municipalities',
       '/admin/users',
       '/admin/audit',
+      '/admin/retention',
       '/admin/outbox',
       '/account/password',
     ]);

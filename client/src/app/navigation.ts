@@ -86,6 +86,9 @@ export function navigationFor(me: TMe): TNavItem[] {
   if (meCan(me, 'list', { kind: 'audit_log' })) {
     items.push({ to: '/admin/audit', labelKey: 'nav.audit', group: 'admin' });
   }
+  // Who the retention rule anonymises next: names from every partnership, the secretariat only.
+  if (meCan(me, 'list', { kind: 'resident_retention' }))
+    items.push({ to: '/admin/retention', labelKey: 'nav.retention', group: 'admin' });
   if (me.demo && meCan(me, 'list', { kind: 'mail_outbox' })) {
     items.push({ to: '/admin/outbox', labelKey: 'nav.outbox', group: 'admin' });
   }

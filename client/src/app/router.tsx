@@ -86,6 +86,15 @@ const ScreeningsDuePage = page(
   () => import('@client/features/residents/ScreeningsDuePage.tsx'),
   'ScreeningsDuePage',
 );
+const RetentionPage = page(() => import('@client/features/residents/RetentionPage.tsx'), 'RetentionPage');
+const ResidentImportPage = page(
+  () => import('@client/features/resident-imports/ResidentImportPage.tsx'),
+  'ResidentImportPage',
+);
+const ResidentImportWizardPage = page(
+  () => import('@client/features/resident-imports/ResidentImportPage.tsx'),
+  'ResidentImportWizardPage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -219,6 +228,23 @@ export const router = createBrowserRouter([
           </RequireCan>
         ),
       },
+      // The jobcenter list import (job consultants and the secretariat; the server decides).
+      {
+        path: '/residents/import',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentImportPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/residents/import/:id',
+        element: (
+          <RequireCan kind="resident">
+            <ResidentImportWizardPage />
+          </RequireCan>
+        ),
+      },
       {
         path: '/residents/consents/expiring',
         element: (
@@ -288,6 +314,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <AuditPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/retention',
+        element: (
+          <RequireAdmin>
+            <RetentionPage />
           </RequireAdmin>
         ),
       },

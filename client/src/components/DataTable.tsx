@@ -80,6 +80,8 @@ interface Props<T> {
   /** Shown when there is nothing at all (no search, no filter). */
   emptyState: ReactNode;
   rowActions?: (row: T) => ReactNode;
+  /** The whole answer, for a page that shows more of it than the rows (e.g. a setting it carries). */
+  onData?: (data: TPage<T>) => void;
 }
 
 /** A server-side list: debounced search, sortable headers with aria-sort, paging, total count. */
@@ -109,6 +111,10 @@ export function DataTable<T>(props: Props<T>) {
     placeholderData: keepPreviousData,
   });
   const data = result.data;
+  const { onData } = props;
+  useEffect(() => {
+    if (data) onData?.(data);
+  }, [data, onData]);
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / list.pageSize));
   const filtered = !!list.q || Object.values(props.extraQuery ?? {}).some((v) => v !== undefined && v !== '');

@@ -3,6 +3,7 @@ import {
   formatAmount,
   formatDate,
   formatDateTime,
+  formatFileSize,
   formatNumber,
   formatTime,
   parseDateInput,
@@ -43,6 +44,15 @@ describe('formatNumber', () => {
   });
   it('shows amounts with a decimal comma', () => {
     expect(formatAmount(1234.5)).toBe('1.234,50');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('shows bytes, kB and MB with a decimal comma, in binary units like the 5 MB limit', () => {
+    expect(formatFileSize(830)).toBe('830 byte');
+    expect(formatFileSize(12_800)).toBe('12,5 kB');
+    expect(formatFileSize(5 * 1024 * 1024)).toBe('5 MB');
+    expect(formatFileSize(1_258_291)).toBe('1,2 MB');
   });
 });
 

@@ -41,6 +41,15 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '' : integerFormat.format(value);
 }
 
+const fileSizeFormat = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+/** A file size in Danish: "830 byte", "12,5 kB", "4,8 MB" (binary units, as the 5 MB limit). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${integerFormat.format(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${fileSizeFormat.format(bytes / 1024)} kB`;
+  return `${fileSizeFormat.format(bytes / (1024 * 1024))} MB`;
+}
+
 /** 1234.5 → "1.234,50". */
 export function formatAmount(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '' : decimalFormat.format(value);

@@ -7,6 +7,7 @@ import {
   RESIDENT_STATUSES,
   SUPPORT_NEEDS,
 } from '@domain/resident.schema.ts';
+import { RESIDENT_IMPORT_STATUSES } from '@domain/resident-import.schema.ts';
 import { BARRIERS, EARLIER_WORK, HEALTH_LIMITS } from '@domain/screening.schema.ts';
 import { sql } from 'drizzle-orm';
 import {
@@ -91,6 +92,12 @@ export const residents = pgTable(
      */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     anonymisedReason: text('anonymised_reason', { enum: ['erasure', 'retention'] }),
+    /**
+     * After an erasure request: a keyed fingerprint of the jobcenter reference the person had, so
+     * the jobcenter's next list cannot bring them back unnoticed. Not kept after retention
+     * anonymisation: a person who turns up again on a list after years is simply new.
+     */
+    erasedRefFingerprint: text('erased_ref_fingerprint'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -203,17 +210,6 @@ export const residentCvs = pgTable('resident_cvs', {
   uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
 });
-
-export const RESIDENT_IMPORT_STATUSES = [
-  'uploaded',
-  'validating',
-  'validated',
-  'storing',
-  'stored',
-  'failed',
-  'discarded',
-] as const;
-export type TResidentImportStatus = (typeof RESIDENT_IMPORT_STATUSES)[number];
 
 /**
  * A jobcenter list import (seed 002, Aabenraa): the uploaded file waits here between the dry

@@ -3,7 +3,7 @@ import type { TListQuery } from '@domain/common.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { auditEvents, users } from '@server/db/schema/index.ts';
 import { fetchPage, totalCount } from '@server/platform/crud/list-query.ts';
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 
 export interface TAuditFilters {
   from?: string;
@@ -11,6 +11,8 @@ export interface TAuditFilters {
   userId?: string;
   action?: TAuditAction;
   entityType?: string;
+  /** Searches whose typed text had this fingerprint (server/platform/search-fingerprint.ts). */
+  searchedFingerprint?: string;
 }
 
 const columns = {
@@ -38,6 +40,12 @@ export function auditWhere(f: TAuditFilters): SQL | undefined {
     f.userId ? eq(auditEvents.userId, f.userId) : undefined,
     f.action ? eq(auditEvents.action, f.action) : undefined,
     f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
+    f.searchedFingerprint
+      ? or(
+          sql`${auditEvents.details} -> 'criteria' -> 'q' ->> 'fingerprint' = ${f.searchedFingerprint}`,
+          sql`${auditEvents.details} -> 'criteria' -> 'searched' ->> 'fingerprint' = ${f.searchedFingerprint}`,
+        )
+      : undefined,
   );
 }
 

@@ -1,14 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { ZAuditEvent, ZAuditQuery } from '@domain/audit.schema.ts';
+import { type TAuditQuery, ZAuditEvent, ZAuditQuery } from '@domain/audit.schema.ts';
 import { ZListQuery, ZPage } from '@domain/common.schema.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { authorize } from '@server/platform/policy.ts';
+import { searchFingerprint } from '@server/platform/search-fingerprint.ts';
 import { stringify } from 'csv-stringify';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AUDIT_CSV_COLUMNS, auditCsvRecord, presentAuditEvent } from './audit-log.presenter.ts';
-import { auditBatch, listAuditEvents } from './audit-log.repository.ts';
+import { auditBatch, listAuditEvents, type TAuditFilters } from './audit-log.repository.ts';
 
 const EXPORT_BATCH = 2_000;
 
@@ -16,6 +17,21 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Logning'];
   const listQuery = ZListQuery.pick({ page: true, pageSize: true }).extend(ZAuditQuery.shape);
+  const secret = deps.config.sessionSecret;
+
+  /** The searched text becomes its fingerprint: the filter compares fingerprints, never text. */
+  function repositoryFilters(query: TAuditQuery): TAuditFilters {
+    const { searched, ...rest } = query;
+    return {
+      ...rest,
+      ...(searched ? { searchedFingerprint: searchFingerprint(secret, searched).fingerprint } : {}),
+    };
+  }
+  /** What the log keeps of an admin's own search: the text an admin checked is a name, too. */
+  function loggedCriteria(query: TAuditQuery): Record<string, unknown> {
+    const { searched, ...rest } = query;
+    return { ...rest, ...(searched ? { searched: searchFingerprint(secret, searched) } : {}) };
+  }
 
   r.get(
     '/api/audit-events',
@@ -24,14 +40,14 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
       schema: { tags, querystring: listQuery, response: { 200: ZPage(ZAuditEvent) } },
     },
     async (request) => {
-      const { page, pageSize, ...filters } = request.query;
+      const { page, pageSize, ...query } = request.query;
       await authorize(deps.db, request.ctx, 'list', { kind: 'audit_log' });
-      const result = await listAuditEvents(deps.db, { page, pageSize }, filters);
+      const result = await listAuditEvents(deps.db, { page, pageSize }, repositoryFilters(query));
       // The log names users and IPs: looking at it is itself logged.
       await recordAudit(deps.db, request.ctx, {
         action: 'search',
         entityType: 'audit_log',
-        details: { criteria: filters },
+        details: { criteria: loggedCriteria(query) },
       });
       return { ...result, items: result.items.map(presentAuditEvent) };
     },
@@ -44,12 +60,12 @@ export function registerAuditLogRoutes(app: FastifyInstance, deps: TAppDeps): vo
       schema: { tags, querystring: ZAuditQuery },
     },
     async (request, reply) => {
-      const filters = request.query;
+      const filters = repositoryFilters(request.query);
       await authorize(deps.db, request.ctx, 'export', { kind: 'audit_log' });
       await recordAudit(deps.db, request.ctx, {
         action: 'export',
         entityType: 'audit_log',
-        details: { criteria: filters },
+        details: { criteria: loggedCriteria(request.query) },
       });
       const csv = stringify({
         header: true,

@@ -1,10 +1,10 @@
 import { auditEvents, companies, companyPartnerships } from '@server/db/schema/index.ts';
+import { detectDelimiter } from '@server/platform/spreadsheet.ts';
 import { buildPartnershipWorld, buildUser, nextCvr, TEST_PASSWORD } from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectDelimiter } from './companies-import.ts';
 
 let t: TTestApp;
 let admin: TestSession;

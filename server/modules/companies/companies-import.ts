@@ -7,9 +7,8 @@ import {
   parseSizeBand,
   type TCompanyImportField,
 } from '@domain/company-import.ts';
-import { AppError, fieldsFromIssues } from '@server/platform/errors.ts';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { fieldsFromIssues } from '@server/platform/errors.ts';
+import { fileError, readCsv, readXlsx } from '@server/platform/spreadsheet.ts';
 
 // Reading an uploaded company list (CSV or XLSX) into rows of field values, and validating each
 // row with the same schema as the form. No database here: the service decides create/update.
@@ -29,60 +28,6 @@ export interface TValidatedRow {
   /** The company's facts for the columns the file has; only when the row is valid. */
   input: (Partial<TCompanyInput> & Pick<TCompanyInput, 'cvr' | 'name'>) | null;
   status: TCompanyStatus | null;
-}
-
-const fileError = (message: string) => new AppError('VALIDATION_FAILED', message, { file: message });
-
-/** `;` or `,`, whichever the header line has more of (Danish Excel writes `;`). */
-export function detectDelimiter(text: string): ';' | ',' {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const count = (c: string) => firstLine.split(c).length - 1;
-  return count(';') >= count(',') && count(';') > 0 ? ';' : ',';
-}
-
-function readCsv(buffer: Buffer): string[][] {
-  const text = buffer.toString('utf8');
-  try {
-    return parseCsv(text, {
-      bom: true,
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch {
-    throw fileError('CSV-filen kunne ikke læses. Gem den som CSV (UTF-8) og prøv igen.');
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-async function readXlsx(buffer: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('XLSX-filen kunne ikke læses. Er det et Excel-regneark?');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    rows[rowNumber - 1] = cells;
-  });
-  return Array.from(rows, (r) => r ?? []);
 }
 
 /** Parses the file and maps its header to fields; a file without CVR and name columns is refused. */

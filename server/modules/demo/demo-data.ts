@@ -13,6 +13,7 @@ import {
 import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
+import { loadDemoCvs } from './demo-cvs.ts';
 import { loadDemoResidents } from './demo-residents.ts';
 import { loadDemoWork } from './demo-work.ts';
 
@@ -157,10 +158,11 @@ async function upsertId<T extends { id: string }>(
 export async function loadDemoData(db: TDb): Promise<boolean> {
   const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
   if (marker) {
-    // Data dirs from before the companies register (or assignments, residents) get those rows once.
+    // Data dirs from before the companies register (or assignments, residents, CVs) get those rows once.
     await loadDemoCompanies(db);
     await loadDemoWork(db);
     await loadDemoResidents(db);
+    await loadDemoCvs(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -199,6 +201,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   await loadDemoCompanies(db);
   await loadDemoWork(db);
   await loadDemoResidents(db);
+  await loadDemoCvs(db);
   return true;
 }
 

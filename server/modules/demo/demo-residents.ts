@@ -306,7 +306,11 @@ async function insertResidents(tx: TDbOrTx, now: Date) {
       ['moved', 2],
     ] as [TResidentStatus, number][]);
     const supportNeeds = (['childcare', 'transport', 'language'] as const).filter(() => rnd() < 0.15);
-    const createdAt = new Date(now.getTime() - Math.floor(rnd() * 400 + 5) * 86_400_000);
+    // A few have not been worked with for almost 24 months: the retention list has someone to show.
+    const daysAgo = Math.floor(rnd() * 400 + 5);
+    const createdAt = new Date(
+      now.getTime() - (i % 60 === 11 ? 705 + Math.floor(i / 60) * 4 : daysAgo) * 86_400_000,
+    );
     const [row] = await tx
       .insert(residents)
       .values({

@@ -7,6 +7,7 @@ import {
   type TSupportNeed,
 } from '@domain/resident.schema.ts';
 import { RESIDENT_VIEW_FIELDS, type TResidentAccess, type TResidentView } from '@domain/resident-access.ts';
+import type { TResidentCv } from '@domain/resident-cv.schema.ts';
 import type { TScreening } from '@domain/screening.schema.ts';
 import {
   consentState,
@@ -38,8 +39,16 @@ export function presentConsent(c: TConsentRow, today: string): TConsent {
 
 /** Keys a view carries besides its fields: what the view itself says about the person. */
 const EXTRA_KEYS: Record<TResidentView, readonly (keyof TResident)[]> = {
-  professional: ['view', 'canEdit', 'age', 'housingAreaName', 'activeConsentScopes', 'updatedAt'],
-  administrative: ['view', 'canEdit', 'age', 'housingAreaName', 'activeConsentScopes'],
+  professional: [
+    'view',
+    'canEdit',
+    'mayHandleRights',
+    'age',
+    'housingAreaName',
+    'activeConsentScopes',
+    'updatedAt',
+  ],
+  administrative: ['view', 'canEdit', 'mayHandleRights', 'age', 'housingAreaName', 'activeConsentScopes'],
   // An employer learns no age and no address: a name, occupations, experience, availability.
   candidate: ['view', 'canEdit'],
 };
@@ -47,13 +56,14 @@ const EXTRA_KEYS: Record<TResidentView, readonly (keyof TResident)[]> = {
 /**
  * The resident as this actor may see them today. `consents` is the history (newest first); it is
  * included only when `withConsentHistory` (the profile, not list rows) and the view allows it.
+ * `cv` is the CV's metadata, given for the profile only (list rows leave it out).
  */
 export function presentResident(
   r: TResidentRow,
   consents: TConsentRow[],
   access: TResidentAccess & { view: TResidentView },
   today: string,
-  options: { withConsentHistory: boolean },
+  options: { withConsentHistory: boolean; cv?: TResidentCv | null },
 ): TResident {
   const p = r.row;
   const active = activeScopes(consents.map(consentState), today);
@@ -64,6 +74,7 @@ export function presentResident(
     id: p.id,
     view: access.view,
     canEdit: access.canEdit,
+    mayHandleRights: access.handlesRights,
     firstName: p.firstName,
     lastName: p.lastName,
     birthDate: p.birthDate,
@@ -95,11 +106,13 @@ export function presentResident(
     activeConsentScopes: CONSENT_SCOPES.filter((s) => active.has(s)),
     consents: consents.map((c) => presentConsent(c, today)),
     targetGroup: r.targetGroup,
+    cv: options.cv ?? null,
     updatedAt: p.updatedAt.toISOString(),
   };
   const keep = new Set<string>([...RESIDENT_VIEW_FIELDS[access.view], ...EXTRA_KEYS[access.view]]);
   if (!options.withConsentHistory) keep.delete('consents');
-  // Fields of a view that are served elsewhere (notes, screenings, CV) have no key here.
+  if (options.cv === undefined) keep.delete('cv');
+  // Fields of a view that are served elsewhere (notes, screenings, the CV file) have no key here.
   const shown = Object.fromEntries(Object.entries(full).filter(([key]) => keep.has(key)));
   return shown as TResident;
 }

@@ -2,7 +2,6 @@ import type { TConsentScope, TConsentState } from '@domain/consent.schema.ts';
 import { isAdmin, scopeIdsOf, type TActor } from '@domain/policy.ts';
 import type { TResidentStatus } from '@domain/resident.schema.ts';
 import type { TResidentScope } from '@domain/resident-access.ts';
-import type { TRole } from '@domain/roles.ts';
 import { addDays } from '@domain/time.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
@@ -71,7 +70,8 @@ export function residentScope(
     );
   }
   if (isAdmin(actor) && !options.professionalOnly) parts.push(sharing);
-  return parts.length ? or(...parts)! : sql`false`;
+  // An anonymised person (erasure or retention) is nobody's any more: no list, count or search.
+  return parts.length ? and(isNull(residents.anonymisedAt), or(...parts))! : sql`false`;
 }
 
 /** The target group of the person's latest screening (null before the first), for the row of `residents`. */
@@ -113,12 +113,13 @@ export function scopeOf(r: TResidentRow): TResidentScope {
   };
 }
 
+/** The person, unless anonymised: an erased person answers 404 everywhere, like one never registered. */
 export async function findResident(db: TDbOrTx, id: string): Promise<TResidentRow | undefined> {
   const [r] = await db
     .select(columns)
     .from(residents)
     .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
-    .where(eq(residents.id, id));
+    .where(and(eq(residents.id, id), isNull(residents.anonymisedAt)));
   return r;
 }
 
@@ -251,15 +252,48 @@ export async function jobcenterMunicipalities(
   return new Map(rows.map((r) => [r.id, r.municipalityId]));
 }
 
-/** Whether the user is an active user holding the role (who may be made responsible for a person). */
-export async function isActiveUserWithRole(db: TDbOrTx, userId: string, role: TRole): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.status, 'active'), eq(memberships.role, role)))
-    .limit(1);
-  return row !== undefined;
+/**
+ * Active staff who may be made responsible for a person, in the given municipalities (all when
+ * null): social workers through their social housing plan's partnership, job consultants through
+ * their jobcenter. Sorted by name (Danish collation).
+ */
+export async function responsibleStaff(
+  db: TDbOrTx,
+  municipalityIds: string[] | null,
+  only?: { userId: string; role: 'social_worker' | 'job_consultant' },
+) {
+  if (municipalityIds?.length === 0) return [];
+  const municipalityId = sql<string>`coalesce(${partnerships.municipalityId}, ${jobcenters.municipalityId})`;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      role: sql<'social_worker' | 'job_consultant'>`${memberships.role}`,
+      municipalityId,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(socialHousingPlans, eq(socialHousingPlans.id, memberships.socialHousingPlanId))
+    .leftJoin(partnerships, eq(partnerships.id, socialHousingPlans.partnershipId))
+    .leftJoin(jobcenters, eq(jobcenters.id, memberships.jobcenterId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        only
+          ? and(eq(users.id, only.userId), eq(memberships.role, only.role))
+          : inArray(memberships.role, ['social_worker', 'job_consultant']),
+        municipalityIds ? inArray(municipalityId, municipalityIds) : undefined,
+      ),
+    )
+    .orderBy(sql`${users.name} collate da_dk`, users.id);
+  // Two plans of one partnership give the same person twice.
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.id}/${r.role}/${r.municipalityId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function notesOf(db: TDbOrTx, residentId: string) {
@@ -370,4 +404,9 @@ export async function screeningsDue(db: TDbOrTx, actor: TActor, today: string, d
       asc(residents.id),
     )
     .limit(1000);
+}
+
+/** Someone worked with the person: the retention clock (anonymise after N months without) restarts. */
+export async function touchResidentActivity(tx: TDbOrTx, residentId: string, now: Date): Promise<void> {
+  await tx.update(residents).set({ lastActivityAt: now }).where(eq(residents.id, residentId));
 }

@@ -10,12 +10,14 @@ import {
   ZResidentNote,
   ZResidentNoteInput,
   ZResidentPatch,
+  ZResponsibleStaff,
 } from '@domain/resident.schema.ts';
 import { ZScreening, ZScreeningDue, ZScreeningInput, ZScreeningsDueQuery } from '@domain/screening.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerResidentCvRoutes } from './cv.routes.ts';
 import { createResidentsService } from './residents.service.ts';
 
 // Residents, consents, screenings and case notes (issue 4). Route level: only the two professional
@@ -26,6 +28,8 @@ export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): vo
   const service = createResidentsService(deps);
   const tags = ['Beboere'];
   const ZConsentParams = z.object({ id: ZUuid, consentId: ZUuid });
+  // The CV (upload, download, delete) has its own routes and service (cv.routes.ts).
+  registerResidentCvRoutes(app, deps);
 
   r.get(
     '/api/residents',
@@ -53,6 +57,15 @@ export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): vo
       schema: { tags, querystring: ZScreeningsDueQuery, response: { 200: z.array(ZScreeningDue) } },
     },
     async (request) => service.screeningsDue(request.ctx, request.query.days),
+  );
+
+  r.get(
+    '/api/residents/responsible-staff',
+    {
+      config: { access: { subject: 'resident', action: 'list' } },
+      schema: { tags, response: { 200: z.array(ZResponsibleStaff) } },
+    },
+    async (request) => service.responsibleStaff(request.ctx),
   );
 
   r.get(

@@ -1,7 +1,7 @@
 import type { TPage } from '@domain/common.schema.ts';
 import { defaultConsentExpiry, type TConsentInput } from '@domain/consent.schema.ts';
 import { CONSENT_TEXTS } from '@domain/consent-texts.ts';
-import type { TActor } from '@domain/policy.ts';
+import { isAdmin, type TActor } from '@domain/policy.ts';
 import {
   residentInputSchema,
   type TConsent,
@@ -11,9 +11,10 @@ import {
   type TResidentInput,
   type TResidentListQuery,
   type TResidentNote,
+  type TResponsibleStaff,
   ZResidentFields,
 } from '@domain/resident.schema.ts';
-import { mayRegisterResident, residentAccess, type TResidentAccess } from '@domain/resident-access.ts';
+import { mayRegisterResident, residentAccess } from '@domain/resident-access.ts';
 import {
   defaultNextScreening,
   screeningAgeProblem,
@@ -22,15 +23,17 @@ import {
   type TScreeningDue,
   type TScreeningInput,
 } from '@domain/screening.schema.ts';
-import { danishDate } from '@domain/time.ts';
-import type { TDbOrTx } from '@server/db/client.ts';
 import { residentConsents, residentNotes, residentScreenings, residents } from '@server/db/schema/index.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { listWindow } from '@server/platform/crud/list-query.ts';
 import { AppError, fieldError, fieldsFromIssues } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
+import { auditedCriteria } from '@server/platform/search-fingerprint.ts';
 import { eq } from 'drizzle-orm';
+import { presentCv } from './cv.presenter.ts';
+import { cvMetaOf } from './cv.repository.ts';
+import { residentGate, type TSeen } from './residents.policy.ts';
 import { presentConsent, presentNote, presentResident, presentScreening } from './residents.presenter.ts';
 import {
   consentState,
@@ -38,26 +41,22 @@ import {
   expiringConsents,
   findArea,
   findConsent,
-  findResident,
-  isActiveUserWithRole,
   jobcenterMunicipalities,
   listResidents,
   notesOf,
   planMunicipalities,
+  responsibleStaff,
   scopeOf,
   screeningsDue,
   screeningsOf,
-  type TConsentRow,
-  type TResidentRow,
+  touchResidentActivity,
 } from './residents.repository.ts';
 
 const UNKNOWN_AREA = 'Ukendt boligområde.';
-
-type TSeen = {
-  resident: TResidentRow;
-  consents: TConsentRow[];
-  access: TResidentAccess & { view: NonNullable<TResidentAccess['view']> };
-};
+const RESPONSIBLE_MESSAGES = {
+  social_worker: 'Vælg en aktiv boligsocial medarbejder i personens kommune.',
+  job_consultant: 'Vælg en aktiv jobkonsulent i personens kommune.',
+} as const;
 
 /**
  * Residents, their consents and case notes (issue 4 items 1, 2, 6). Every person is checked with
@@ -67,54 +66,15 @@ type TSeen = {
  */
 export function createResidentsService(deps: TAppDeps) {
   const { db, clock } = deps;
-  const today = () => danishDate(clock.now());
+  const { today, denied, see, seeToEdit, seeAsProfessional } = residentGate(deps);
 
-  async function denied(ctx: TRequestContext, residentId: string, action: string, reason: string) {
-    await recordAudit(db, ctx, {
-      action: 'denied',
-      entityType: 'resident',
-      entityId: residentId,
-      details: { action, reason },
+  async function profile(seen: TSeen): Promise<TResident> {
+    // The CV's metadata belongs to the professional view only; no query for the others.
+    const cv = seen.access.view === 'professional' ? await cvMetaOf(db, seen.resident.row.id) : undefined;
+    return presentResident(seen.resident, seen.consents, seen.access, today(), {
+      withConsentHistory: true,
+      cv: cv ? presentCv(cv) : null,
     });
-  }
-
-  /** The person as the actor sees them today; 404 (audit-logged) when they do not exist for it. */
-  async function see(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
-    const actor = requireActor(ctx);
-    const resident = await findResident(db, id);
-    const consents = resident ? await consentsOf(db, [id]) : [];
-    const access = resident
-      ? residentAccess(actor, scopeOf(resident), consents.map(consentState), today())
-      : null;
-    if (!resident || !access?.view) {
-      await denied(ctx, id, action, resident ? 'no_access' : 'not_found');
-      throw new AppError('NOT_FOUND');
-    }
-    return { resident, consents, access: { ...access, view: access.view } };
-  }
-
-  /** As `see`, and the actor must be allowed to change the person (403 when only viewing). */
-  async function seeToEdit(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
-    const seen = await see(ctx, id, action);
-    if (!seen.access.canEdit) {
-      await denied(ctx, id, action, 'read_only');
-      throw new AppError('FORBIDDEN');
-    }
-    return seen;
-  }
-
-  /** As `see`, and only in the professional view (case notes). */
-  async function seeAsProfessional(ctx: TRequestContext, id: string, action: string): Promise<TSeen> {
-    const seen = await see(ctx, id, action);
-    if (seen.access.view !== 'professional') {
-      await denied(ctx, id, action, 'not_professional');
-      throw new AppError('FORBIDDEN');
-    }
-    return seen;
-  }
-
-  function profile(seen: TSeen): TResident {
-    return presentResident(seen.resident, seen.consents, seen.access, today(), { withConsentHistory: true });
   }
 
   /** The municipalities the actor works in as each registering role. */
@@ -143,20 +103,28 @@ export function createResidentsService(deps: TAppDeps) {
     return area;
   }
 
+  /**
+   * A responsible social worker or job consultant must be an active user holding that role in the
+   * person's municipality. On a change only what changed is checked (all of it when the person
+   * moved municipality), so a save never fails on a choice nobody touched.
+   */
   async function checkResponsible(
     input: Pick<TResidentInput, 'responsibleSocialWorkerId' | 'responsibleJobConsultantId'>,
+    municipalityId: string,
+    before?: Pick<TResidentInput, 'responsibleSocialWorkerId' | 'responsibleJobConsultantId'> & {
+      municipalityId: string;
+    },
   ) {
-    if (
-      input.responsibleSocialWorkerId &&
-      !(await isActiveUserWithRole(db, input.responsibleSocialWorkerId, 'social_worker'))
-    ) {
-      throw fieldError('responsibleSocialWorkerId', 'Vælg en aktiv boligsocial medarbejder.');
-    }
-    if (
-      input.responsibleJobConsultantId &&
-      !(await isActiveUserWithRole(db, input.responsibleJobConsultantId, 'job_consultant'))
-    ) {
-      throw fieldError('responsibleJobConsultantId', 'Vælg en aktiv jobkonsulent.');
+    const checks = [
+      ['responsibleSocialWorkerId', 'social_worker', RESPONSIBLE_MESSAGES.social_worker],
+      ['responsibleJobConsultantId', 'job_consultant', RESPONSIBLE_MESSAGES.job_consultant],
+    ] as const;
+    for (const [field, role, message] of checks) {
+      const userId = input[field];
+      if (!userId) continue;
+      if (before && before.municipalityId === municipalityId && before[field] === userId) continue;
+      const found = await responsibleStaff(db, [municipalityId], { userId, role });
+      if (found.length === 0) throw fieldError(field, message);
     }
   }
 
@@ -180,10 +148,6 @@ export function createResidentsService(deps: TAppDeps) {
       registeredBy: actor.userId,
       registeredAt: now,
     };
-  }
-
-  async function touch(tx: TDbOrTx, id: string, now: Date) {
-    await tx.update(residents).set({ lastActivityAt: now }).where(eq(residents.id, id));
   }
 
   return {
@@ -216,7 +180,8 @@ export function createResidentsService(deps: TAppDeps) {
       await recordAudit(db, ctx, {
         action: 'search',
         entityType: 'resident',
-        details: { criteria: { ...query }, resultCount: result.total },
+        // The typed text is usually a name: only its keyed fingerprint is kept (search-fingerprint.ts).
+        details: { criteria: auditedCriteria(deps.config.sessionSecret, query), resultCount: result.total },
       });
       return { ...result, items };
     },
@@ -284,7 +249,7 @@ export function createResidentsService(deps: TAppDeps) {
       if (!orgId)
         throw fieldError('housingAreaId', 'Vælg boligområdet, så det er klart, hvem der registrerer.');
       const municipalityId = area?.municipalityId ?? own.get(orgId)!;
-      await checkResponsible(input);
+      await checkResponsible(input, municipalityId);
 
       const now = clock.now();
       const id = await db.transaction(async (tx) => {
@@ -345,7 +310,7 @@ export function createResidentsService(deps: TAppDeps) {
       if (input.housingAreaId && input.housingAreaId !== resident.row.housingAreaId) {
         municipalityId = (await areaFor(actor, input.housingAreaId)).municipalityId;
       }
-      await checkResponsible(input);
+      await checkResponsible(input, municipalityId, resident.row);
       const now = clock.now();
       await db.transaction(async (tx) => {
         await tx
@@ -391,7 +356,7 @@ export function createResidentsService(deps: TAppDeps) {
           .insert(residentConsents)
           .values(consentValues(id, input, actor, now))
           .returning({ id: residentConsents.id });
-        await touch(tx, id, now);
+        await touchResidentActivity(tx, id, now);
         await recordAudit(tx, ctx, {
           action: 'create',
           entityType: 'resident_consent',
@@ -417,7 +382,7 @@ export function createResidentsService(deps: TAppDeps) {
           .update(residentConsents)
           .set({ withdrawnOn: day, withdrawnBy: actor.userId, withdrawnAt: now })
           .where(eq(residentConsents.id, consentId));
-        await touch(tx, id, now);
+        await touchResidentActivity(tx, id, now);
         await recordAudit(tx, ctx, {
           action: 'update',
           entityType: 'resident_consent',
@@ -449,7 +414,7 @@ export function createResidentsService(deps: TAppDeps) {
           .insert(residentNotes)
           .values({ residentId: id, text, authorId: actor.userId, createdAt: now })
           .returning({ id: residentNotes.id });
-        await touch(tx, id, now);
+        await touchResidentActivity(tx, id, now);
         await recordAudit(tx, ctx, {
           action: 'create',
           entityType: 'resident_note',
@@ -514,7 +479,7 @@ export function createResidentsService(deps: TAppDeps) {
             createdAt: now,
           })
           .returning({ id: residentScreenings.id });
-        await touch(tx, id, now);
+        await touchResidentActivity(tx, id, now);
         // The group, never the answers: the audit log holds no case data.
         await recordAudit(tx, ctx, {
           action: 'create',
@@ -537,6 +502,17 @@ export function createResidentsService(deps: TAppDeps) {
         details: { criteria: { dueWithinDays: days }, resultCount: rows.length },
       });
       return rows.map((r) => ({ ...r, targetGroup: r.targetGroup === 1 ? 1 : 2 }));
+    },
+
+    /**
+     * The social workers and job consultants who may be made responsible for people in the
+     * municipalities the actor works in (admins: every municipality). Staff names, no resident data.
+     */
+    async responsibleStaff(ctx: TRequestContext): Promise<TResponsibleStaff[]> {
+      const actor = requireActor(ctx);
+      if (isAdmin(actor)) return responsibleStaff(db, null);
+      const work = await workingMunicipalities(actor);
+      return responsibleStaff(db, [...new Set([...work.plans.values(), ...work.jobcenters.values()])]);
     },
 
     /** Active consents of the actor's people that lapse within `days`, soonest first; logged. */

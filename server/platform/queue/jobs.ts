@@ -1,5 +1,13 @@
 import { invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
 import { sendDueDialogueReminders } from '@server/modules/job-dialogues/job-dialogues.service.ts';
+import {
+  purgeResidentImports,
+  residentImportJobs,
+} from '@server/modules/resident-imports/resident-imports.service.ts';
+import {
+  RETENTION_JOB,
+  runResidentRetention,
+} from '@server/modules/resident-rights/resident-rights.service.ts';
 import { notifyClausesBehind } from '@server/modules/social-clauses/social-clauses.service.ts';
 import { and, inArray, lt } from 'drizzle-orm';
 import { purgeOldAttempts } from '../auth/login-throttle.ts';
@@ -33,6 +41,8 @@ export async function purgeExpiredData(deps: Pick<TAppDeps, 'db' | 'clock' | 'co
     .delete(mailOutbox)
     .where(and(lt(mailOutbox.createdAt, ago(90)), inArray(mailOutbox.status, ['sent', 'failed', 'outbox'])));
   await deps.db.delete(invitations).where(lt(invitations.expiresAt, ago(30)));
+  // Jobcenter lists: the file after 24 hours unless stored, the import after 12 months.
+  await purgeResidentImports(deps);
 }
 
 /** The platform's background jobs; feature modules add theirs here as they arrive. */
@@ -69,21 +79,21 @@ export function platformJobs(
       },
     },
     {
+      // Residents without activity for N months are anonymised (issue 4); at night, Danish time.
+      name: RETENTION_JOB,
+      cron: '30 2 * * *',
+      handler: async () => {
+        await runResidentRetention(deps);
+      },
+    },
+    {
       name: PURGE_JOB,
       cron: '17 * * * *',
       handler: async () => {
-        const now = deps.clock.now();
-        await purgeExpiredSessions(
-          deps.db,
-          {
-            secret: deps.config.sessionSecret,
-            idleMs: deps.config.sessionIdleMs,
-            absoluteMs: deps.config.sessionAbsoluteMs,
-          },
-          now,
-        );
-        await purgeOldAttempts(deps.db, new Date(now.getTime() - 24 * 60 * 60_000));
+        await purgeExpiredData(deps);
       },
     },
+    // The jobcenter list import's dry run and store.
+    ...residentImportJobs(deps),
   ];
 }

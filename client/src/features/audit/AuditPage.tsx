@@ -6,6 +6,7 @@ import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '@client/lib/format.ts';
 import { AUDIT_ACTIONS, type TAuditAction, type TAuditEvent } from '@domain/audit.schema.ts';
 import { Badge, Button, Code, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const ACTION_COLOR: Record<TAuditAction, string> = {
@@ -18,6 +19,7 @@ const ACTION_COLOR: Record<TAuditAction, string> = {
   update: 'indigo',
   delete: 'red',
   export: 'grape',
+  erase: 'red',
   denied: 'red',
 };
 
@@ -34,6 +36,7 @@ export function AuditPage() {
     userId: get('userId') || undefined,
     action: (AUDIT_ACTIONS as readonly string[]).includes(get('action')) ? get('action') : undefined,
     entityType: get('entityType') || undefined,
+    searched: get('searched') || undefined,
   };
 
   const columns: TColumn<TAuditEvent>[] = [
@@ -139,10 +142,36 @@ export function AuditPage() {
               value={get('entityType')}
               onChange={(e) => list.update({ entityType: e.currentTarget.value.trim() || null })}
             />
+            <SearchedFilter value={get('searched')} onChange={(v) => list.update({ searched: v || null })} />
           </>
         }
         emptyState={<Text fw={600}>{t('audit.empty')}</Text>}
       />
     </>
+  );
+}
+
+/**
+ * "Was this text searched?": searches keep only a fingerprint of the typed text, so the whole
+ * text is compared (case and spaces aside), not a part of it. Applied on Enter or when leaving
+ * the field, not per keystroke, so no half-typed name is sent.
+ */
+function SearchedFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const apply = () => {
+    if (text.trim() !== value) onChange(text.trim());
+  };
+  return (
+    <TextInput
+      label={t('audit.searched')}
+      description={t('audit.searchedHint')}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+      }}
+    />
   );
 }

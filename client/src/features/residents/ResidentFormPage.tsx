@@ -9,6 +9,7 @@ import { FormSection } from '@client/components/FormSection.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { OccupationSelect } from '@client/components/OccupationSelect.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import type { TMe } from '@domain/auth.schema.ts';
 import { CONSENT_METHODS, CONSENT_SCOPES, type TConsentScope } from '@domain/consent.schema.ts';
 import { CONSENT_TEXTS, CURRENT_CONSENT_TEXT_VERSION } from '@domain/consent-texts.ts';
 import { DRIVER_LICENCES } from '@domain/opening.schema.ts';
@@ -39,10 +40,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { ExperienceEditor } from './ExperienceEditor.tsx';
 import { ResidentNotFound } from './ResidentPage.tsx';
+import { ResponsiblePickers } from './ResponsibleStaff.tsx';
 import {
   consentFieldError,
   emptyResidentValues,
@@ -50,7 +53,9 @@ import {
   isResidentStatus,
   move,
   OUTSIDE_AREAS,
+  registeringRoles,
   residentFormSchema,
+  type TRegisteringRole,
   type TResidentFormField,
   type TResidentFormValues,
   valuesFromResident,
@@ -106,14 +111,43 @@ export function ResidentFormPage() {
             : t('residents.form.createLead')
         }
       />
-      <ResidentForm key={id ?? 'new'} initial={initial} residentId={id ?? null} />
+      <ResidentForm
+        key={id ?? 'new'}
+        initial={initial}
+        residentId={id ?? null}
+        municipalityId={resident.data?.municipalityId ?? null}
+        registeringAs={editing ? [] : registeringChoices(me.memberships)}
+      />
     </>
   );
 }
 
 type TTextField = 'firstName' | 'lastName' | 'phone' | 'email' | 'postalCode' | 'hoursPerWeek';
 
-function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; residentId: string | null }) {
+/** The sides a user may register a person for, with the scope's name ("Jobcenter Viborg"). */
+function registeringChoices(memberships: TMe['memberships']) {
+  return registeringRoles(memberships).map((role) => ({
+    role,
+    scopes: memberships
+      .filter((m) => m.role === role)
+      .map((m) => m.scopeName)
+      .filter((n): n is string => n !== null),
+  }));
+}
+
+function ResidentForm({
+  initial,
+  residentId,
+  municipalityId,
+  registeringAs,
+}: {
+  initial: TResidentFormValues;
+  residentId: string | null;
+  /** The person's municipality when editing (the responsible staff are offered from it). */
+  municipalityId: string | null;
+  /** Registration only: the user's professional roles; more than one asks "Registreret af". */
+  registeringAs: { role: TRegisteringRole; scopes: string[] }[];
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -123,12 +157,18 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
   const [values, setValues] = useState<TResidentFormValues>(initial);
   // Picking an occupation adds it to the ranked list; the picker is then emptied for the next.
   const [pickerKey, setPickerKey] = useState(0);
+  // A link to a section (the CV tab's "#experiences") lands there once the form is shown.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, []);
 
+  const askRegisteredAs = registeringAs.length > 1;
   const { errors, setErrors, error, busy, submit } = useSchemaSubmit(
-    residentFormSchema(today()),
+    residentFormSchema(today(), { requireRegisteredAs: askRegisteredAs }),
     async (data) => {
       if (residentId) {
-        const { consents: _consents, ...patch } = data;
+        const { consents: _consents, registeredAs: _registeredAs, ...patch } = data;
         const saved = await api.patch<TResident>(`${RESIDENTS_PATH}/${residentId}`, patch);
         qc.setQueryData([RESIDENTS_PATH, residentId], saved);
         await qc.invalidateQueries({ queryKey: [RESIDENTS_PATH, 'list'] });
@@ -205,6 +245,10 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
     );
 
   const occupationCount = values.occupationIds.length;
+  // Where the person lives decides whose staff may be responsible: the chosen area's municipality,
+  // else the one stored (editing), else every municipality the user works in.
+  const chosenArea = areas.data?.items.find((a) => a.id === values.housingAreaId);
+  const personMunicipality = chosenArea ? chosenArea.municipalityId : municipalityId;
 
   return (
     <form
@@ -259,6 +303,26 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
               { value: OUTSIDE_AREAS, label: t('residents.outsideAreas') },
             ]}
           />
+          {askRegisteredAs ? (
+            <NativeSelect
+              label={t('residents.form.registeredAs')}
+              withAsterisk
+              description={t('residents.form.registeredAsHint')}
+              value={values.registeredAs}
+              error={fieldError('registeredAs')}
+              onChange={(e) => {
+                const role = registeringAs.find((r) => r.role === e.currentTarget.value)?.role ?? '';
+                set('registeredAs', role);
+              }}
+              data={[
+                { value: '', label: t('common.choose') },
+                ...registeringAs.map((r) => ({
+                  value: r.role,
+                  label: [t(`residents.form.registeredAsRole.${r.role}`), ...r.scopes].join(' – '),
+                })),
+              ]}
+            />
+          ) : null}
         </FormSection>
 
         <FormSection legend={t('residents.form.sectionJob')}>
@@ -397,6 +461,27 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
           </SimpleGrid>
         </FormSection>
 
+        <div id="experiences" style={{ scrollMarginTop: 80 }}>
+          <FormSection legend={t('residents.form.sectionExperience')}>
+            <ExperienceEditor
+              entries={values.experiences}
+              errors={errors}
+              onChange={(next, stale) => {
+                setValues((v) => ({ ...v, experiences: next }));
+                setErrors((e) =>
+                  Object.fromEntries(
+                    Object.entries(e).filter(([k]) =>
+                      stale === 'all'
+                        ? k !== 'experiences' && !k.startsWith('experiences.')
+                        : !stale.includes(k),
+                    ),
+                  ),
+                );
+              }}
+            />
+          </FormSection>
+        </div>
+
         <FormSection legend={t('residents.form.sectionCase')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
@@ -479,6 +564,15 @@ function ResidentForm({ initial, residentId }: { initial: TResidentFormValues; r
               { value: '', label: t('residents.notStated') },
               ...GENDERS.map((g) => ({ value: g, label: t(`residents.gender.${g}`) })),
             ]}
+          />
+        </FormSection>
+
+        <FormSection legend={t('residents.form.sectionResponsible')}>
+          <ResponsiblePickers
+            municipalityId={personMunicipality}
+            values={values}
+            errors={errors}
+            onChange={(field, value) => set(field, value)}
           />
         </FormSection>
 

@@ -11,11 +11,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConsentsTab } from './ResidentConsents.tsx';
+import { CvTab } from './ResidentCv.tsx';
+import { HistoryTab } from './ResidentHistory.tsx';
 import { NotesTab } from './ResidentNotes.tsx';
 import { ScreeningTab } from './ResidentScreening.tsx';
+import { useStaffName } from './ResponsibleStaff.tsx';
 import { ConsentBadges, OccupationName, RESIDENTS_PATH } from './resident-ui.tsx';
 
-const TABS = ['profile', 'consent', 'screening', 'notes'] as const;
+const TABS = ['profile', 'consent', 'screening', 'cv', 'notes', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 /** The same page whether the person does not exist or may not be seen: nothing leaks. */
@@ -48,7 +51,7 @@ export function useResident(id: string | undefined) {
   });
 }
 
-/** A resident's profile with tabs (profile, consent, screening, notes); the tab is kept in the URL. */
+/** A resident's profile with tabs (profile, consent, screening, CV, notes, history); the tab is kept in the URL. */
 export function ResidentPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -70,9 +73,11 @@ export function ResidentPage() {
   }
   const r = resident.data;
   const name = [r.firstName, r.lastName].filter(Boolean).join(' ');
-  // Consents, screenings and notes are case data: shown only when the view carries them.
+  // Consents, screenings, the CV and notes are case data: shown only when the view carries them.
   const showConsents = r.consents !== undefined;
   const showNotes = r.view === 'professional';
+  // Who did what (professionals), and the rights requests (whoever handles them).
+  const showHistory = r.view === 'professional' || r.mayHandleRights === true;
 
   return (
     <>
@@ -106,7 +111,9 @@ export function ResidentPage() {
           <Tabs.Tab value="profile">{t('residents.profile.tabProfile')}</Tabs.Tab>
           {showConsents ? <Tabs.Tab value="consent">{t('residents.profile.tabConsent')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="screening">{t('residents.profile.tabScreening')}</Tabs.Tab> : null}
+          {showNotes ? <Tabs.Tab value="cv">{t('residents.profile.tabCv')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="notes">{t('residents.profile.tabNotes')}</Tabs.Tab> : null}
+          {showHistory ? <Tabs.Tab value="history">{t('residents.profile.tabHistory')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="profile">
           <ProfileView resident={r} />
@@ -122,8 +129,18 @@ export function ResidentPage() {
           </Tabs.Panel>
         ) : null}
         {showNotes ? (
+          <Tabs.Panel value="cv">
+            <CvTab resident={r} />
+          </Tabs.Panel>
+        ) : null}
+        {showNotes ? (
           <Tabs.Panel value="notes">
             <NotesTab resident={r} />
+          </Tabs.Panel>
+        ) : null}
+        {showHistory ? (
+          <Tabs.Panel value="history">
+            <HistoryTab resident={r} />
           </Tabs.Panel>
         ) : null}
       </Tabs>
@@ -147,6 +164,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** The fields the view carries, nothing else: an absent field is not shown at all. */
 function ProfileView({ resident: r }: { resident: TResident }) {
   const { t } = useTranslation();
+  const staffName = useStaffName();
   const none = t('residents.notStated');
   const list = (items: readonly string[] | undefined) =>
     items && items.length > 0 ? items.join(', ') : none;
@@ -186,6 +204,16 @@ function ProfileView({ resident: r }: { resident: TResident }) {
           ) : null}
           {r.status !== undefined ? (
             <Row label={t('residents.field.status')}>{t(`residents.status.${r.status}`)}</Row>
+          ) : null}
+          {r.responsibleSocialWorkerId !== undefined ? (
+            <Row label={t('residents.field.responsibleSocialWorkerId')}>
+              {staffName(r.responsibleSocialWorkerId)}
+            </Row>
+          ) : null}
+          {r.responsibleJobConsultantId !== undefined ? (
+            <Row label={t('residents.field.responsibleJobConsultantId')}>
+              {staffName(r.responsibleJobConsultantId)}
+            </Row>
           ) : null}
         </dl>
       </Paper>

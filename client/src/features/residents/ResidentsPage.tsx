@@ -2,6 +2,7 @@ import { meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { DataTable, type TColumn, useListParams } from '@client/components/DataTable.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import { canImportLists, IMPORT_PAGE } from '@client/features/resident-imports/import-access.ts';
 import { formatDate, formatNumber } from '@client/lib/format.ts';
 import { CONSENT_SCOPES } from '@domain/consent.schema.ts';
 import { RESIDENT_STATUSES, type TResident } from '@domain/resident.schema.ts';
@@ -100,6 +101,11 @@ export function ResidentsPage() {
             <Button component={Link} to="/residents/screenings/due" variant="default">
               {t('residents.screening.due.link')}
             </Button>
+            {canImportLists(me) ? (
+              <Button component={Link} to={IMPORT_PAGE} variant="default">
+                {t('residentImport.openButton')}
+              </Button>
+            ) : null}
             {createButton}
           </>
         }

@@ -2,11 +2,13 @@ import { CONSENT_METHODS, type TConsentScope, ZConsentInput } from '@domain/cons
 import { CURRENT_CONSENT_TEXT_VERSION } from '@domain/consent-texts.ts';
 import {
   EDUCATION_LEVELS,
+  REGISTERING_ROLES,
   RESIDENT_STATUSES,
   residentInputSchema,
   type TEducationLevel,
   type TResident,
   type TResidentStatus,
+  type TResponsibleStaff,
   type TSupportNeed,
 } from '@domain/resident.schema.ts';
 import { z } from 'zod';
@@ -16,6 +18,28 @@ import { z } from 'zod';
 
 /** The area select's value for "lives outside the partnership's areas" (null in the API). */
 export const OUTSIDE_AREAS = 'outside';
+
+/** At most this many experience entries (the domain schema's limit). */
+export const MAX_EXPERIENCES = 20;
+
+/** One experience entry as its inputs hold it; `key` keeps React's identity through a reorder. */
+export interface TExperienceFormValues {
+  key: string;
+  title: string;
+  employer: string;
+  fromYear: string;
+  toYear: string;
+  description: string;
+}
+
+let experienceKeys = 0;
+/** An empty entry for "Tilføj erfaring". */
+export function emptyExperience(): TExperienceFormValues {
+  experienceKeys += 1;
+  return { key: `exp-${experienceKeys}`, title: '', employer: '', fromYear: '', toYear: '', description: '' };
+}
+
+export type TRegisteringRole = (typeof REGISTERING_ROLES)[number];
 
 export interface TResidentFormValues {
   firstName: string;
@@ -42,10 +66,13 @@ export interface TResidentFormValues {
   supportNeeds: TSupportNeed[];
   healthNeedConsent: boolean;
   gender: string;
-  /** Kept as they are (not edited in this form), so a save does not clear them. */
-  experiences: NonNullable<TResident['experiences']>;
-  responsibleSocialWorkerId: string | null;
-  responsibleJobConsultantId: string | null;
+  /** Short experience entries, in the order the person wants them shown. */
+  experiences: TExperienceFormValues[];
+  /** '' for nobody. */
+  responsibleSocialWorkerId: string;
+  responsibleJobConsultantId: string;
+  /** Registration by someone who is both social worker and job consultant: which side ('' unset). */
+  registeredAs: TRegisteringRole | '';
   /** Consents given at registration: one shared date, method and witness (one signed form). */
   consentScopes: TConsentScope[];
   consentGivenOn: string;
@@ -81,8 +108,9 @@ export function emptyResidentValues(today: string): TResidentFormValues {
     healthNeedConsent: false,
     gender: '',
     experiences: [],
-    responsibleSocialWorkerId: null,
-    responsibleJobConsultantId: null,
+    responsibleSocialWorkerId: '',
+    responsibleJobConsultantId: '',
+    registeredAs: '',
     consentScopes: [],
     consentGivenOn: today,
     consentMethod: 'paper',
@@ -120,9 +148,16 @@ export function valuesFromResident(r: TResident, today: string): TResidentFormVa
     supportNeeds,
     healthNeedConsent: r.healthNeedConsent ?? supportNeeds.includes('health'),
     gender: r.gender ?? '',
-    experiences: r.experiences ?? [],
-    responsibleSocialWorkerId: r.responsibleSocialWorkerId ?? null,
-    responsibleJobConsultantId: r.responsibleJobConsultantId ?? null,
+    experiences: (r.experiences ?? []).map((e) => ({
+      ...emptyExperience(),
+      title: e.title,
+      employer: e.employer ?? '',
+      fromYear: e.fromYear === null ? '' : String(e.fromYear),
+      toYear: e.toYear === null ? '' : String(e.toYear),
+      description: e.description ?? '',
+    })),
+    responsibleSocialWorkerId: r.responsibleSocialWorkerId ?? '',
+    responsibleJobConsultantId: r.responsibleJobConsultantId ?? '',
   };
 }
 
@@ -154,13 +189,14 @@ export function toResidentBody(v: TResidentFormValues) {
     gender: v.gender,
     experiences: v.experiences.map((e) => ({
       title: e.title,
-      employer: e.employer ?? '',
-      fromYear: e.fromYear ?? '',
-      toYear: e.toYear ?? '',
-      description: e.description ?? '',
+      employer: e.employer,
+      fromYear: e.fromYear.trim(),
+      toYear: e.toYear.trim(),
+      description: e.description,
     })),
-    responsibleSocialWorkerId: v.responsibleSocialWorkerId,
-    responsibleJobConsultantId: v.responsibleJobConsultantId,
+    responsibleSocialWorkerId: v.responsibleSocialWorkerId || null,
+    responsibleJobConsultantId: v.responsibleJobConsultantId || null,
+    registeredAs: v.registeredAs || undefined,
     consents: v.consentScopes.map((scope) => ({
       scope,
       textVersion: CURRENT_CONSENT_TEXT_VERSION,
@@ -173,17 +209,31 @@ export function toResidentBody(v: TResidentFormValues) {
 }
 
 const AREA_MESSAGE = 'Vælg et boligområde eller »Uden for boligområderne«.';
+const REGISTERED_AS_MESSAGE = 'Vælg om du registrerer som boligsocial medarbejder eller jobkonsulent.';
 
 /**
- * The form's schema: the domain's resident rules (birth date, health need, CPR refusal …), an
- * explicit area choice (so "outside the areas" is never a forgotten field) and the consents.
+ * The form's schema: the domain's resident rules (birth date, health need, experiences, CPR
+ * refusal …), an explicit area choice (so "outside the areas" is never a forgotten field), the
+ * consents, and, for someone with both professional roles registering a person, which side.
  */
-export function residentFormSchema(today: string) {
-  const body = residentInputSchema(today).safeExtend({
-    housingAreaId: z.union([z.uuid(), z.null()], { error: AREA_MESSAGE }),
-    consents: z.array(ZConsentInput).default([]),
-  });
+export function residentFormSchema(today: string, options: { requireRegisteredAs?: boolean } = {}) {
+  const body = residentInputSchema(today)
+    .safeExtend({
+      housingAreaId: z.union([z.uuid(), z.null()], { error: AREA_MESSAGE }),
+      consents: z.array(ZConsentInput).default([]),
+      registeredAs: z.enum(REGISTERING_ROLES, { error: REGISTERED_AS_MESSAGE }).optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (options.requireRegisteredAs && !r.registeredAs) {
+        ctx.addIssue({ code: 'custom', path: ['registeredAs'], message: REGISTERED_AS_MESSAGE });
+      }
+    });
   return z.preprocess((v) => toResidentBody(v as TResidentFormValues), body);
+}
+
+/** The professional roles a user holds (with a scope): more than one means "Registreret af" is asked. */
+export function registeringRoles(memberships: readonly { role: string; scopeId?: string | null }[]) {
+  return REGISTERING_ROLES.filter((role) => memberships.some((m) => m.role === role));
 }
 export type TResidentFormOutput = z.output<ReturnType<typeof residentFormSchema>>;
 
@@ -201,6 +251,30 @@ export const isResidentStatus = (v: string | null): v is TResidentStatus =>
 export const isEducationLevel = (v: string): v is TEducationLevel =>
   (EDUCATION_LEVELS as readonly string[]).includes(v);
 export const isConsentMethod = (v: string): boolean => (CONSENT_METHODS as readonly string[]).includes(v);
+
+/**
+ * The options for one role: the staff of `municipalityId` (all the user's municipalities when it
+ * is not known yet), each person once, and the current choice even if no longer offered.
+ */
+export function staffOptions(
+  staff: readonly TResponsibleStaff[],
+  role: TRegisteringRole,
+  municipalityId: string | null,
+  current: string,
+  labels: { none: string; inactive: string },
+): { value: string; label: string }[] {
+  const seen = new Set<string>();
+  const people = staff.filter((s) => {
+    if (s.role !== role || (municipalityId && s.municipalityId !== municipalityId) || seen.has(s.id)) {
+      return false;
+    }
+    seen.add(s.id);
+    return true;
+  });
+  const options = [{ value: '', label: labels.none }, ...people.map((p) => ({ value: p.id, label: p.name }))];
+  if (current && !seen.has(current)) options.push({ value: current, label: labels.inactive });
+  return options;
+}
 
 /** Move one item of a ranked list up (-1) or down (+1). */
 export function move<T>(list: readonly T[], index: number, by: -1 | 1): T[] {

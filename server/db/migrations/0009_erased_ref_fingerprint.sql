@@ -1,0 +1,1 @@
+ALTER TABLE "residents" ADD COLUMN "erased_ref_fingerprint" text;
