@@ -1,4 +1,4 @@
-import { formatDanishDate } from '@domain/time.ts';
+import { danishDate, formatDanishDate } from '@domain/time.ts';
 import { renderPdf } from '@server/platform/pdf.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TLabelled, TResidentExport } from './resident-rights.presenter.ts';
@@ -14,8 +14,7 @@ const label = (l: TLabelled<string | number> | null) => (l ? l.label : NONE);
 const labels = (ls: TLabelled<string | number>[]) => (ls.length ? ls.map((l) => l.label).join(', ') : NONE);
 const day = (iso: string | null) => (iso ? formatDanishDate(iso) : NONE);
 /** An instant (ISO) as its Danish calendar day. */
-const instantDay = (iso: string) =>
-  formatDanishDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso)));
+const instantDay = (iso: string) => formatDanishDate(danishDate(new Date(iso)));
 
 function heading(text: string): Content {
   return { text, style: 'h2', margin: [0, 14, 0, 6] };

@@ -3,6 +3,7 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { formatDate } from '@client/lib/format.ts';
 import type { TExpiringConsent } from '@domain/resident.schema.ts';
+import { daysBetween } from '@domain/time.ts';
 import { Anchor, Loader, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,6 @@ import { Link } from 'react-router';
 import { RESIDENTS_PATH, today } from './resident-ui.tsx';
 
 const DAYS = 30;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Active consents that expire within 30 days, soonest first, so a renewal can be agreed in time. */
 export function ExpiringConsentsPage() {
