@@ -5,6 +5,7 @@ import { buildApp } from '@server/app.ts';
 import { loadConfig } from '@server/config.ts';
 import { openDatabase } from '@server/db/runtime.ts';
 import { DEMO_PASSWORD, loadDemoData } from '@server/modules/demo/demo-data.ts';
+import { MatchIndexService } from '@server/modules/matching/match-index.service.ts';
 import { systemClock } from '@server/platform/clock.ts';
 import { Mailer } from '@server/platform/mail/mailer.ts';
 import { startJobQueue, type TJobQueue } from '@server/platform/queue/job-queue.ts';
@@ -36,7 +37,8 @@ const config = { ...loadConfig({ JOBBRO_DATA_DIR: dataDir, SMTP_URL: smtp.url })
 const database = await openDatabase(config, { info: () => {}, warn: console.error });
 await loadDemoData(database.db);
 const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock: systemClock });
-const base = { config, db: database.db, pool: database.pool, clock: systemClock, mailer };
+const matchIndex = new MatchIndexService(database.db, systemClock);
+const base = { config, db: database.db, pool: database.pool, clock: systemClock, mailer, matchIndex };
 let queue: TJobQueue | undefined;
 queue = await startJobQueue(database.url, platformJobs({ ...base, queue: () => queue! }), {
   work: true,

@@ -7,6 +7,7 @@ import { loadConfig } from '@server/config.ts';
 import { openDatabase } from '@server/db/runtime.ts';
 import { housingAreas, jobcenters, residents, users } from '@server/db/schema/index.ts';
 import { loadDemoData } from '@server/modules/demo/demo-data.ts';
+import { MatchIndexService } from '@server/modules/matching/match-index.service.ts';
 import {
   createResidentImportsService,
   readStoredTable,
@@ -46,6 +47,7 @@ const deps: TAppDeps = {
   clock: systemClock,
   mailer,
   queue: { send: async () => {}, stop: async () => {} },
+  matchIndex: new MatchIndexService(database.db, systemClock),
 };
 
 /** Who imports for which jobcenter, and the areas its people live in. */

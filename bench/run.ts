@@ -6,6 +6,7 @@ import { loadConfig } from '@server/config.ts';
 import { openDatabase } from '@server/db/runtime.ts';
 import { housingAreas } from '@server/db/schema/index.ts';
 import { DEMO_PASSWORD, loadDemoData } from '@server/modules/demo/demo-data.ts';
+import { MatchIndexService } from '@server/modules/matching/match-index.service.ts';
 import { systemClock } from '@server/platform/clock.ts';
 import { Mailer } from '@server/platform/mail/mailer.ts';
 
@@ -64,6 +65,7 @@ const app = await buildApp({
   config,
   db: database.db,
   pool: database.pool,
+  matchIndex: new MatchIndexService(database.db, systemClock),
   clock: systemClock,
   mailer,
   queue,

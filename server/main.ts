@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type TConfig } from './config.ts';
 import { openDatabase } from './db/runtime.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './modules/demo/demo-data.ts';
+import { MatchIndexService } from './modules/matching/match-index.service.ts';
 import { systemClock } from './platform/clock.ts';
 import type { TAppDeps } from './platform/http/deps.ts';
 import { requestLogSerializers } from './platform/http/log-serializers.ts';
@@ -32,12 +33,16 @@ async function main(): Promise<void> {
 
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock: systemClock });
   let queue: TJobQueue | undefined;
-  const base = { config, db: database.db, pool: database.pool, clock: systemClock, mailer };
+  const matchIndex = new MatchIndexService(database.db, systemClock);
+  const base = { config, db: database.db, pool: database.pool, clock: systemClock, mailer, matchIndex };
   queue = await startJobQueue(database.url, platformJobs({ ...base, queue: () => queue! }), {
     work: config.queue,
     onError: (err) => log.warn(`queue: ${err instanceof Error ? err.message : String(err)}`),
   });
   const deps: TAppDeps = { ...base, queue };
+  // Built before the first request (issue 5: the index is built at start-up).
+  await matchIndex.refresh();
+  say(`Match index built: ${matchIndex.residentCount()} residents, ${matchIndex.openingCount()} openings.`);
 
   const app = await buildApp(deps, {
     serveClient: true,

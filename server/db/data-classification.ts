@@ -20,6 +20,10 @@ const PLACEMENT_RETENTION = 'while the placement is followed up, then 5 years fo
 const RESIDENT_RETENTION =
   'while the person is worked with; anonymised after 24 months without activity or on erasure';
 const IMPORT_RETENTION = '12 months (what was imported when), then purged';
+const PROPOSAL_RETENTION =
+  'while the proposal is under way, then 5 years for evaluation; anonymised with the person';
+const ALLOCATION_RETENTION = 'a plan is decided within days; purged 90 days after it was made';
+const CHANGE_FEED_RETENTION = 'one day (the app servers read it within seconds), then purged';
 const RETAIN_AUDIT = '5 years (proof of lawful processing), then purged';
 
 const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({
@@ -40,6 +44,10 @@ const sensitive = (purpose: string, retention = RESIDENT_RETENTION): TColumnReco
 });
 const resident = (purpose: string): TColumnRecord => personal(purpose, RESIDENT_RETENTION);
 
+const timestampsFor = (retention: string) => ({
+  created_at: none('when the row was created', retention),
+  updated_at: none('when the row last changed', retention),
+});
 const timestamps = {
   created_at: none('when the row was created'),
   updated_at: none('when the row last changed'),
@@ -251,6 +259,8 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     occupation_id: none('occupation for matching', OPENING_RETENTION),
     description: none('what the job is', OPENING_RETENTION),
     hours_per_week: none('working time (youth rules, matching)', OPENING_RETENTION),
+    min_hours_per_week: none('fewest hours the job can be done with (matching)', OPENING_RETENTION),
+    skills: none('skills the job asks for (matching)', OPENING_RETENTION),
     schedule_day: none('working time', OPENING_RETENTION),
     schedule_evening: none('working time', OPENING_RETENTION),
     schedule_weekend: none('working time', OPENING_RETENTION),
@@ -274,6 +284,7 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     created_at: none('time to referral starts here', OPENING_RETENTION),
     updated_at: none('last change', OPENING_RETENTION),
     referred_at: none('time to referral', OPENING_RETENTION),
+    first_proposal_at: none('time to first proposal', OPENING_RETENTION),
   },
   opening_status_changes: {
     id: none('identifier', OPENING_RETENTION),
@@ -367,6 +378,8 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     id: none('identifier', PLACEMENT_RETENTION),
     company_id: none('the employer', PLACEMENT_RETENTION),
     opening_id: none('the opening it filled', PLACEMENT_RETENTION),
+    resident_id: personal('the person hired: follow-up and retention', PLACEMENT_RETENTION),
+    proposal_id: none('the proposal that led to the hire', PLACEMENT_RETENTION),
     assignment_id: none('counts for the assignment', PLACEMENT_RETENTION),
     social_clause_id: none('counts for the clause', PLACEMENT_RETENTION),
     start_date: none('when the job started', PLACEMENT_RETENTION),
@@ -424,6 +437,7 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     danish_level: resident('Danish level, for matching'),
     driver_licences: resident("driver's licences, for matching"),
     hours_per_week: resident('availability, for matching'),
+    available_from: resident('from when the person can start, for matching'),
     available_day: resident('availability, for matching'),
     available_evening: resident('availability, for matching'),
     available_weekend: resident('availability, for matching'),
@@ -522,6 +536,78 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     mapping: none('column mapping remembered for the next list', RETAIN_ORG),
     updated_by: none('which staff user saved it', RETAIN_ORG),
     updated_at: none('when', RETAIN_ORG),
+  },
+  matching_settings: {
+    partnership_id: none('whose settings'),
+    settings: none('matching weights and limits (no personal data)'),
+    updated_by: personal('who changed the weights', RETAIN_ORG),
+    updated_at: none('when they changed'),
+  },
+  proposals: {
+    id: none('identifier', PROPOSAL_RETENTION),
+    partnership_id: none('scope', PROPOSAL_RETENTION),
+    opening_id: none('the opening', PROPOSAL_RETENTION),
+    resident_id: resident('the person proposed'),
+    company_id: none('the employer (company portal, recent declines)', PROPOSAL_RETENTION),
+    occupation_id: none('occupation (recent declines rule)', PROPOSAL_RETENTION),
+    status: resident('where the proposal is'),
+    source: none('manual or from an allocation plan', PROPOSAL_RETENTION),
+    allocation_line_id: none('the plan line it came from', PROPOSAL_RETENTION),
+    score: resident('the match score at the time (transparency, AI Act)'),
+    score_snapshot: resident('score components, weights and reasons at the time (transparency)'),
+    note: resident('why the proposer thinks it fits'),
+    proposed_by: personal('who proposed', PROPOSAL_RETENTION),
+    proposed_at: none('when (time to first proposal)', PROPOSAL_RETENTION),
+    resident_answered_at: resident("when the resident's answer was recorded"),
+    resident_answer_recorded_by: personal('who recorded the answer', PROPOSAL_RETENTION),
+    sent_to_company_at: resident('when the profile was sent to the company'),
+    sent_by: personal('who sent it', PROPOSAL_RETENTION),
+    company_declined_at: resident('when the company said no (recent declines rule)'),
+    company_decline_reason: resident("the company's structured reason"),
+    company_decline_text: resident("the company's words"),
+    closed_at: resident('when the proposal ended'),
+    close_note: resident('why it ended'),
+    ...timestampsFor(PROPOSAL_RETENTION),
+  },
+  proposal_status_changes: {
+    id: none('identifier', PROPOSAL_RETENTION),
+    proposal_id: none('which proposal', PROPOSAL_RETENTION),
+    from_status: resident('history'),
+    to_status: resident('history'),
+    by_user_id: personal('who changed it', PROPOSAL_RETENTION),
+    at: none('when it changed', PROPOSAL_RETENTION),
+    note: resident('why it changed'),
+  },
+  allocations: {
+    id: none('identifier', ALLOCATION_RETENTION),
+    partnership_id: none('scope', ALLOCATION_RETENTION),
+    status: none('open or closed', ALLOCATION_RETENTION),
+    settings: none('weights and limits used', ALLOCATION_RETENTION),
+    opening_count: none('size of the plan', ALLOCATION_RETENTION),
+    candidate_count: none('size of the plan', ALLOCATION_RETENTION),
+    total_score: none('the optimum found', ALLOCATION_RETENTION),
+    created_by: personal('who computed it', ALLOCATION_RETENTION),
+    created_at: none('when it was made', ALLOCATION_RETENTION),
+    closed_at: none('when closed', ALLOCATION_RETENTION),
+  },
+  allocation_lines: {
+    id: none('identifier', ALLOCATION_RETENTION),
+    allocation_id: none('which plan', ALLOCATION_RETENTION),
+    opening_id: none('the opening', ALLOCATION_RETENTION),
+    resident_id: personal('the person suggested', ALLOCATION_RETENTION),
+    score: personal('the match score', ALLOCATION_RETENTION),
+    score_snapshot: personal('score components and reasons', ALLOCATION_RETENTION),
+    decision: none('accepted or rejected by a person', ALLOCATION_RETENTION),
+    decided_by: personal('who decided', ALLOCATION_RETENTION),
+    decided_at: none('when decided', ALLOCATION_RETENTION),
+    proposal_id: none('the proposal it became', ALLOCATION_RETENTION),
+  },
+  match_index_changes: {
+    id: none('change feed position', CHANGE_FEED_RETENTION),
+    kind: none('resident or opening', CHANGE_FEED_RETENTION),
+    ref_id: none('which row changed (an identifier only)', CHANGE_FEED_RETENTION),
+    txid: none('the writing transaction', CHANGE_FEED_RETENTION),
+    at: none('when it changed', CHANGE_FEED_RETENTION),
   },
   system_settings: {
     key: none('setting name', 'permanent'),

@@ -11,6 +11,7 @@ import { platformJobs } from '@server/platform/queue/jobs.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { MatchIndexService } from '../modules/matching/match-index.service.ts';
 import { TEMPLATE_DB, withDatabase } from './global-setup.ts';
 
 export interface TTestApp {
@@ -61,7 +62,8 @@ export async function createTestApp(
   const database = connectDatabase(url, 5);
   const clock = new ManualClock(options.start);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
-  const base = { config, db: database.db, pool: database.pool, clock, mailer };
+  const matchIndex = new MatchIndexService(database.db, clock);
+  const base = { config, db: database.db, pool: database.pool, clock, mailer, matchIndex };
   let queue: TJobQueue | undefined;
   queue = await startJobQueue(url, platformJobs({ ...base, queue: () => queue! }), {
     work: options.queueWorker ?? false,

@@ -20,6 +20,7 @@ import { users } from './identity.ts';
 // openings.ts imports this file too; the references below are lazy, so the cycle is harmless.
 import { openings } from './openings.ts';
 import { housingAreas, housingOrganisations, partnerships } from './organisation.ts';
+import { residents } from './residents.ts';
 
 // What housing organisations buy and what they ask for in return (issue 3 items 2-5):
 // assignments, the job dialogues they start, social clauses, partnership agreements, and the
@@ -155,6 +156,10 @@ export const placements = pgTable(
       .notNull()
       .references(() => companies.id),
     openingId: uuid('opening_id').references(() => openings.id, { onDelete: 'set null' }),
+    /** The person hired (placements issue); null for placements recorded without a resident. */
+    residentId: uuid('resident_id').references(() => residents.id),
+    /** The proposal that led to the hire, when there was one. */
+    proposalId: uuid('proposal_id'),
     assignmentId: uuid('assignment_id').references(() => assignments.id, { onDelete: 'set null' }),
     socialClauseId: uuid('social_clause_id').references(() => socialClauses.id, { onDelete: 'set null' }),
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -169,6 +174,7 @@ export const placements = pgTable(
   (t) => [
     index('placements_assignment_idx').on(t.assignmentId),
     index('placements_clause_idx').on(t.socialClauseId),
+    index('placements_resident_idx').on(t.residentId),
   ],
 );
 

@@ -40,6 +40,10 @@ export const openings = pgTable(
     occupationId: text('occupation_id').notNull(),
     description: text('description'),
     hoursPerWeek: real('hours_per_week').notNull(),
+    /** The fewest hours a week the job can be done with (matching's hours filter); null = the type's default. */
+    minHoursPerWeek: real('min_hours_per_week'),
+    /** Skill tags the job asks for (matching's skills coverage). */
+    skills: text('skills').array().notNull().default([]),
     scheduleDay: boolean('schedule_day').notNull(),
     scheduleEvening: boolean('schedule_evening').notNull(),
     scheduleWeekend: boolean('schedule_weekend').notNull(),
@@ -64,6 +68,8 @@ export const openings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     /** When the job consultant(s) and social worker(s) were notified: time to referral starts at createdAt. */
     referredAt: timestamp('referred_at', { withTimezone: true }),
+    /** When the first resident was proposed: time to first proposal (issue 5 item 5). */
+    firstProposalAt: timestamp('first_proposal_at', { withTimezone: true }),
   },
   (t) => [
     index('openings_partnership_idx').on(t.partnershipId, t.createdAt),

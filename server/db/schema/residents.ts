@@ -71,6 +71,8 @@ export const residents = pgTable(
     danishLevel: integer('danish_level'),
     driverLicences: text('driver_licences').array().notNull().default([]),
     hoursPerWeek: real('hours_per_week'),
+    /** From when the person can start work; null = now. */
+    availableFrom: date('available_from', { mode: 'string' }),
     availableDay: boolean('available_day').notNull().default(true),
     availableEvening: boolean('available_evening').notNull().default(false),
     availableWeekend: boolean('available_weekend').notNull().default(false),

@@ -1,5 +1,6 @@
 import type { TConfig } from '@server/config.ts';
 import type { TDb } from '@server/db/client.ts';
+import type { MatchIndexService } from '@server/modules/matching/match-index.service.ts';
 import type pg from 'pg';
 import type { TClock } from '../clock.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -13,4 +14,6 @@ export interface TAppDeps {
   clock: TClock;
   mailer: Mailer;
   queue: TJobQueue;
+  /** This server's in-memory match index (issue 5): kept equal to the database by its change feed. */
+  matchIndex: MatchIndexService;
 }

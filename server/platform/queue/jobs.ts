@@ -1,5 +1,6 @@
-import { invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
+import { allocations, invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
 import { sendDueDialogueReminders } from '@server/modules/job-dialogues/job-dialogues.service.ts';
+import { purgeIndexChanges } from '@server/modules/matching/match-data.repository.ts';
 import {
   purgeResidentImports,
   residentImportJobs,
@@ -43,6 +44,10 @@ export async function purgeExpiredData(deps: Pick<TAppDeps, 'db' | 'clock' | 'co
   await deps.db.delete(invitations).where(lt(invitations.expiresAt, ago(30)));
   // Jobcenter lists: the file after 24 hours unless stored, the import after 12 months.
   await purgeResidentImports(deps);
+  // The match index feed is read within seconds; a server idle for longer rebuilds anyway.
+  await purgeIndexChanges(deps.db, ago(1));
+  // Allocation plans are decided within days; the proposals made from them stay.
+  await deps.db.delete(allocations).where(lt(allocations.createdAt, ago(90)));
 }
 
 /** The platform's background jobs; feature modules add theirs here as they arrive. */
