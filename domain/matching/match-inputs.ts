@@ -77,6 +77,12 @@ export interface TMatchContext {
   settings: TMatchSettings;
   /** `${residentId}:${openingId}` for every proposal ever made (declined ones too). */
   proposedPairs: ReadonlySet<string>;
+  /**
+   * Optional, per opening: every resident already proposed to the opening being ranked (it must
+   * hold them all). When given, ResidentMatchIndex.rank() reads it instead of walking all of
+   * proposedPairs; the reference functions keep reading proposedPairs.
+   */
+  proposedResidentIds?: ReadonlySet<string>;
   declines: readonly TMatchDecline[];
   /** Names for the reasons ("Bor i Houlkærvænget"). */
   areaNames: Readonly<Record<string, string>>;

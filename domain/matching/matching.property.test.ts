@@ -69,6 +69,18 @@ const arbOpening: fc.Arbitrary<TMatchOpening> = fc.record({
   activeProposals: fc.integer({ min: 0, max: 3 }),
 });
 
+/** Someone who passes the usual filters, so that the top list fills and its shortcuts are used. */
+const arbEligibleResident: fc.Arbitrary<TMatchResident> = fc
+  .tuple(arbResident, isoDate(1965, 2000))
+  .map(([r, birthDate]) => ({
+    ...r,
+    birthDate,
+    consentToMatch: true,
+    status: 'active' as const,
+    driverLicences: ['CE', 'D'],
+    danishLevel: 5,
+  }));
+
 const arbWeights: fc.Arbitrary<TMatchWeights> = fc
   .tuple(...SCORE_COMPONENTS.map(() => fc.double({ min: 0, max: 1, noNaN: true })))
   .filter((values) => values.some((v) => v > 0))
@@ -188,6 +200,132 @@ describe('matching properties', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('ranks through the index exactly as the reference when the top list is full most of the scan', () => {
+    // Many eligible people and a short list: the scan's estimate and occupation bound decide most.
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(arbEligibleResident, arbResident), { minLength: 20, maxLength: 80 }),
+        arbOpening,
+        fc.oneof(arbWeights, fc.constant(DEFAULT_MATCH_SETTINGS.weights)),
+        fc.integer({ min: 1, max: 5 }),
+        (residents, opening, weights, limit) => {
+          const context = contextWith(weights);
+          const index = new ResidentMatchIndex();
+          for (const r of residents) index.upsert(r);
+          const fast = index.rank(opening, context, limit);
+          const reference = candidatesForOpening(opening, residents, context);
+          expect(fast.candidates).toEqual(reference.candidates.slice(0, limit));
+          expect(fast.scanScores).toEqual(fast.candidates.map((c) => c.score));
+          expect(fast.candidateCount).toBe(reference.candidates.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ranks through the index exactly as the reference with proposals and declines, given either way', () => {
+    const arbCase = fc
+      .tuple(fc.array(arbResident, { minLength: 1, maxLength: 50 }), arbOpening)
+      .chain(([residents, opening]) =>
+        fc.record({
+          residents: fc.constant(residents),
+          opening: fc.constant(opening),
+          // Per resident: 0 nothing, 1 proposed to this opening, 2 to another, 3 declined here.
+          marks: fc.array(fc.integer({ min: 0, max: 3 }), {
+            minLength: residents.length,
+            maxLength: residents.length,
+          }),
+          declinedOn: fc.array(isoBetween('2025-11-01', TODAY), {
+            minLength: residents.length,
+            maxLength: residents.length,
+          }),
+          limit: fc.integer({ min: 0, max: 12 }),
+        }),
+      );
+    fc.assert(
+      fc.property(arbCase, ({ residents, opening, marks, declinedOn, limit }) => {
+        const proposedHere = residents.filter((_, i) => marks[i] === 1).map((r) => r.id);
+        const context: TMatchContext = {
+          ...contextWith(),
+          proposedPairs: new Set([
+            ...proposedHere.map((id) => pairKey(id, opening.id)),
+            ...residents.filter((_, i) => marks[i] === 2).map((r) => pairKey(r.id, 'another-opening')),
+          ]),
+          declines: residents.flatMap((r, i) =>
+            marks[i] === 3
+              ? [
+                  {
+                    residentId: r.id,
+                    companyId: opening.companyId,
+                    occupationId: opening.occupationId,
+                    declinedOn: declinedOn[i]!,
+                  },
+                ]
+              : [],
+          ),
+        };
+        const index = new ResidentMatchIndex();
+        for (const r of residents) index.upsert(r);
+        const reference = candidatesForOpening(opening, residents, context);
+        const viaPairs = index.rank(opening, context, limit);
+        const viaIds = index.rank(
+          opening,
+          // The per-opening set alone: the index must not need the pairs for this opening.
+          { ...context, proposedPairs: new Set(), proposedResidentIds: new Set(proposedHere) },
+          limit,
+        );
+        for (const fast of [viaPairs, viaIds]) {
+          expect(fast.candidates).toEqual(reference.candidates.slice(0, limit));
+          expect(fast.scanScores).toEqual(fast.candidates.map((c) => c.score));
+          expect(fast.candidateCount).toBe(reference.candidates.length);
+          expect(fast.excludedCount).toBe(reference.excluded.length);
+          expect(fast.summary).toEqual(reference.summary);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts skills exactly however many tags there are and however the opening spells them', () => {
+    // More than 32 distinct tags (past the bit mask) and repeated or re-cased tags in the opening.
+    const TAGS = Array.from({ length: 45 }, (_, i) => `Kompetence ${i}`);
+    const arbOpeningTags = fc.shuffledSubarray(TAGS, { minLength: 3, maxLength: 3 }).chain((focus) =>
+      fc.array(
+        fc.constantFrom(...focus).chain((t) => fc.constantFrom(t, t.toUpperCase(), ` ${t} `)),
+        { maxLength: 5 },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            arbEligibleResident,
+            // Each tag with even odds, so that tags past the first 32 are common.
+            fc.array(fc.boolean(), { minLength: TAGS.length, maxLength: TAGS.length }),
+          ),
+          { maxLength: 40 },
+        ),
+        arbOpening,
+        arbOpeningTags,
+        fc.integer({ min: 1, max: 10 }),
+        (pairs, baseOpening, tags, limit) => {
+          const residents = pairs.map(([r, has]) => ({ ...r, skills: TAGS.filter((_, i) => has[i]) }));
+          const opening = { ...baseOpening, skills: tags };
+          // Skills weigh heavily here, so a miscount shows in the order as well as in the score.
+          const context = contextWith({ ...DEFAULT_MATCH_SETTINGS.weights, skills: 0.6 });
+          const index = new ResidentMatchIndex();
+          for (const r of residents) index.upsert(r);
+          const fast = index.rank(opening, context, limit);
+          expect(fast.candidates).toEqual(
+            candidatesForOpening(opening, residents, context).candidates.slice(0, limit),
+          );
+          expect(fast.scanScores).toEqual(fast.candidates.map((c) => c.score));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
