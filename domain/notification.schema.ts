@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'opening_referred',
   'job_dialogue_due',
   'clause_behind',
+  'proposal_made',
   'generic',
 ] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];

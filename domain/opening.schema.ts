@@ -64,6 +64,14 @@ export const DRIVER_LICENCES = ['B', 'BE', 'C1', 'C', 'CE', 'D'] as const;
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Klokkeslæt som TT:MM.' });
 
+/** Skill tags ("Murerarbejde", "Truckcertifikat"): up to 20, each at most 60 characters, no repeats. */
+export const ZOpeningSkills = z
+  .array(ZRequiredText(60))
+  .max(20, { error: 'Højst 20 kompetencer.' })
+  .refine((tags) => new Set(tags.map((t) => t.toLocaleLowerCase('da'))).size === tags.length, {
+    error: 'Den samme kompetence står to gange.',
+  });
+
 export const ZOpeningFields = z.object({
   companyId: ZUuid,
   /** Omitted: the creator's partnership, or the company's only one. */
@@ -80,6 +88,15 @@ export const ZOpeningFields = z.object({
     .number({ error: 'Skal være et tal.' })
     .min(1, { error: 'Mindst 1 time om ugen.' })
     .max(48, { error: 'Højst 48 timer om ugen (arbejdstidsreglerne).' }),
+  /** The fewest hours a week the job can be done with (matching's hours filter); empty = the type's default. */
+  minHoursPerWeek: optionalField(
+    z.coerce
+      .number({ error: 'Skal være et tal.' })
+      .min(1, { error: 'Mindst 1 time om ugen.' })
+      .max(48, { error: 'Højst 48 timer om ugen.' }),
+  ),
+  /** Skill tags the job asks for (matching's skills coverage). */
+  skills: ZOpeningSkills.default([]),
   scheduleDay: z.boolean().default(true),
   scheduleEvening: z.boolean().default(false),
   scheduleWeekend: z.boolean().default(false),
@@ -115,6 +132,13 @@ export const ZOpeningInput = ZOpeningFields.superRefine((o, ctx) => {
       code: 'custom',
       path: ['scheduleDay'],
       message: 'Vælg mindst ét tidspunkt (dag, aften eller weekend).',
+    });
+  }
+  if (o.minHoursPerWeek !== null && o.minHoursPerWeek > o.hoursPerWeek) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minHoursPerWeek'],
+      message: `Det mindste timetal kan højst være jobbets timetal (${String(o.hoursPerWeek).replace('.', ',')}).`,
     });
   }
   if (o.endDate && o.endDate < o.startDate) {
@@ -193,6 +217,8 @@ export const ZOpening = z.object({
   occupationId: z.string(),
   description: z.string().nullable(),
   hoursPerWeek: z.number(),
+  minHoursPerWeek: z.number().nullable(),
+  skills: z.array(z.string()),
   scheduleDay: z.boolean(),
   scheduleEvening: z.boolean(),
   scheduleWeekend: z.boolean(),
@@ -222,6 +248,10 @@ export const ZOpeningListItem = ZOpening.omit({ contactName: true, contactEmail:
 export type TOpeningListItem = z.infer<typeof ZOpeningListItem>;
 
 export const ZOpeningDetail = ZOpening.extend({
+  /** When the first resident was proposed (issue 5: time to first proposal); null before. */
+  firstProposalAt: z.string().nullable(),
+  /** Hours from the opening's creation to its first proposal, one decimal; null before. */
+  hoursToFirstProposal: z.number().nullable(),
   referrals: z.array(ZOpeningReferral),
   history: z.array(
     z.object({

@@ -219,3 +219,35 @@ describe('can on occupations', () => {
     expect(can(staff, 'read', { ...unowned, housingOrganisationId: 'org-2' })).toBe(false);
   });
 });
+
+describe('the bias report', () => {
+  const scoped = (
+    role: TActorMembership['role'],
+    ids: { partnershipId?: string; municipalityId?: string },
+  ): TActor => actor({ ...m(role, 'scope'), partnershipId: null, municipalityId: null, ...ids });
+  const own = { kind: 'bias_report', partnershipId: 'p1', municipalityId: 'mun1' } as const;
+  const other = { kind: 'bias_report', partnershipId: 'p2', municipalityId: 'mun2' } as const;
+
+  it("lets the partnership's social workers, job consultants and steering read and export their own", () => {
+    for (const a of [
+      scoped('social_worker', { partnershipId: 'p1' }),
+      scoped('steering', { partnershipId: 'p1', municipalityId: 'mun1' }),
+      scoped('job_consultant', { municipalityId: 'mun1' }),
+    ]) {
+      expect(can(a, 'read', own)).toBe(true);
+      expect(can(a, 'export', own)).toBe(true);
+      expect(can(a, 'read', other)).toBe(false);
+      expect(can(a, 'update', own)).toBe(false);
+      // The route-level question, as the client asks it (no ids known there).
+      expect(can(actor(m(a.memberships[0]!.role, 'x')), 'read', { kind: 'bias_report' })).toBe(true);
+    }
+  });
+
+  it('keeps housing staff and company contacts out, lets the secretariat see every partnership', () => {
+    for (const role of ['housing_staff', 'company_contact'] as const) {
+      expect(can(scoped(role, { partnershipId: 'p1', municipalityId: 'mun1' }), 'read', own)).toBe(false);
+      expect(can(actor(m(role, 'x')), 'read', { kind: 'bias_report' })).toBe(false);
+    }
+    expect(can(actor(m('admin', null)), 'read', other)).toBe(true);
+  });
+});

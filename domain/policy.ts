@@ -74,7 +74,25 @@ export type TResource =
   | { kind: 'user'; id?: string }
   | { kind: 'audit_log' }
   | { kind: 'mail_outbox' }
-  | { kind: 'occupation'; id?: string };
+  | { kind: 'occupation'; id?: string }
+  /**
+   * The bias report (issue 5 item 7) of one partnership: aggregates with small counts suppressed,
+   * so steering sees it too. `municipalityId` is the partnership's (job consultants' scope).
+   */
+  | { kind: 'bias_report'; partnershipId?: string; municipalityId?: string }
+  /**
+   * Matching (issue 5): an opening's ranked candidates and a resident's fitting openings are
+   * casework. `municipalityId` is the opening's partnership's (job consultants' scope).
+   */
+  | { kind: 'candidates'; partnershipId?: string; municipalityId?: string }
+  /** A partnership's matching weights and limits: the secretariat sets them. */
+  | { kind: 'matching_settings'; partnershipId?: string; municipalityId?: string }
+  /**
+   * Proposals and allocation plans (issue 5), at route level: the two professional roles. Each
+   * proposal is checked by its person (professional view) and its opening's partnership.
+   */
+  | { kind: 'proposal' }
+  | { kind: 'allocation' };
 
 export type TResourceKind = TResource['kind'];
 
@@ -131,8 +149,12 @@ function isStaff(actor: TActor): boolean {
  * instance attributes (e.g. `{ kind: 'housing_area' }`) it answers "on some instance",
  * which is what routes check before the service loads the instance.
  */
+/** Casework the secretariat does not do: matching people to jobs and proposing them. */
+const CASEWORK_KINDS: readonly TResourceKind[] = ['candidates', 'proposal', 'allocation'];
+
 export function can(actor: TActor, action: TAction, resource: TResource): boolean {
-  if (isAdmin(actor)) return true;
+  // Candidate lists are casework: the secretariat administers, it does not match people.
+  if (isAdmin(actor) && !CASEWORK_KINDS.includes(resource.kind)) return true;
   switch (resource.kind) {
     case 'municipality':
     case 'partnership':
@@ -181,6 +203,20 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       return canOnAgreement(actor, action, resource);
     case 'resident':
       return canOnResidents(actor, action);
+    case 'bias_report':
+      return canOnBiasReport(actor, action, resource);
+    case 'proposal':
+    case 'allocation':
+      // Companies see their candidates through the company portal (next issue); housing staff
+      // and steering never see a person. The service decides per person and partnership.
+      return (
+        action !== 'delete' &&
+        action !== 'export' &&
+        actor.memberships.some((m) => m.role === 'social_worker' || m.role === 'job_consultant')
+      );
+    case 'candidates':
+    case 'matching_settings':
+      return canOnMatching(actor, action, resource);
     case 'referral_contacts':
     case 'user':
     case 'audit_log':
@@ -381,4 +417,49 @@ function housingStaffWrite(action: TAction, staff: boolean, reader: boolean): bo
 function canOnResidents(actor: TActor, _action: TAction): boolean {
   // Every action alike at this level (admins are let through above); the person decides the rest.
   return actor.memberships.some((m) => m.role === 'social_worker' || m.role === 'job_consultant');
+}
+
+/**
+ * The bias report: aggregates only, small counts suppressed. The secretariat for any partnership;
+ * the partnership's social workers, job consultants (by municipality) and steering group for
+ * their own. Housing staff and company contacts do not see it (it is about residents' outcomes).
+ */
+function canOnBiasReport(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'bias_report' }>,
+): boolean {
+  if (action !== 'read' && action !== 'export') return false;
+  const anyInstance = resource.partnershipId === undefined;
+  const inPartnership = (m: TActorMembership) =>
+    anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId);
+  return (
+    has(actor, 'social_worker').some(inPartnership) ||
+    has(actor, 'steering').some(inPartnership) ||
+    has(actor, 'job_consultant').some(
+      (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
+    )
+  );
+}
+
+/**
+ * Matching: the partnership's job consultants (by municipality) and social workers read its
+ * candidate lists and its weights (so the UI can explain a rank). Only admins change the weights
+ * (let through above); nobody else matches, not even admins (candidates are casework).
+ */
+function canOnMatching(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'candidates' | 'matching_settings' }>,
+): boolean {
+  if (action !== 'read' && action !== 'list') return false;
+  const anyInstance = resource.partnershipId === undefined && resource.municipalityId === undefined;
+  return (
+    has(actor, 'social_worker').some(
+      (m) => anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId),
+    ) ||
+    has(actor, 'job_consultant').some(
+      (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
+    )
+  );
 }

@@ -54,6 +54,7 @@ const WORK = [
   'availableDay',
   'availableEvening',
   'availableWeekend',
+  'availableFrom',
 ] as const;
 /** Special-category or case data: the two professional roles only. */
 const CASEWORK = [

@@ -181,6 +181,8 @@ export const ZResidentFields = z.object({
   availableDay: z.boolean().default(true),
   availableEvening: z.boolean().default(false),
   availableWeekend: z.boolean().default(false),
+  /** From when the person can start work (matching's start-date fit); empty = now. */
+  availableFrom: optionalField(ZIsoDate),
   supportNeeds: z.array(z.enum(SUPPORT_NEEDS, { error: 'Ukendt støttebehov.' })).default([]),
   /** The person explicitly agreed to record a health-related support need. */
   healthNeedConsent: z.boolean().default(false),
@@ -272,6 +274,7 @@ export const ZResident = z.object({
   availableDay: z.boolean().optional(),
   availableEvening: z.boolean().optional(),
   availableWeekend: z.boolean().optional(),
+  availableFrom: z.string().nullable().optional(),
   supportNeeds: z.array(z.enum(SUPPORT_NEEDS)).optional(),
   healthNeedConsent: z.boolean().optional(),
   gender: z.enum(GENDERS).nullable().optional(),

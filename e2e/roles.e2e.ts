@@ -21,6 +21,7 @@ const ADMIN_PAGES = [
   '/admin/municipalities',
   '/admin/users',
   '/admin/audit',
+  '/admin/matching',
   '/admin/retention',
   '/admin/outbox',
 ];
@@ -102,6 +103,22 @@ for (const role of ['admin', 'social_worker', 'job_consultant'] as const) {
 }
 for (const role of ['housing_staff', 'company_contact', 'steering'] as const) {
   EXPECTED[role].absent = [...EXPECTED[role].absent, '/residents'];
+}
+// The bias report: aggregates with small counts suppressed, so steering sees it; the two
+// professional roles and the secretariat too; housing staff and companies do not.
+for (const role of ['admin', 'social_worker', 'job_consultant', 'steering'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/reports/bias'];
+}
+for (const role of ['housing_staff', 'company_contact'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/reports/bias'];
+}
+
+// Proposals and the allocation plan: casework of the two professional roles only (issue 5).
+for (const role of ['social_worker', 'job_consultant'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/proposals', '/allocations'];
+}
+for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/proposals', '/allocations'];
 }
 
 describe('each demo user sees the navigation of its role', () => {

@@ -11,15 +11,18 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes.ts';
+import { registerAllocationRoutes } from './modules/allocations/allocations.routes.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerBiasReportRoutes } from './modules/bias-report/bias-report.routes.ts';
 import { registerCompanyRoutes } from './modules/companies/companies.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
 import { registerJobDialogueRoutes } from './modules/job-dialogues/job-dialogues.routes.ts';
 import { registerJobcenterRoutes } from './modules/jobcenters/jobcenters.routes.ts';
+import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOccupationRoutes } from './modules/occupations/occupations.routes.ts';
@@ -27,6 +30,7 @@ import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
 import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { registerProposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { registerResidentImportRoutes } from './modules/resident-imports/resident-imports.routes.ts';
 import { registerResidentRightsRoutes } from './modules/resident-rights/resident-rights.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
@@ -161,6 +165,10 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerResidentRoutes(app, deps);
   registerResidentRightsRoutes(app, deps);
   registerResidentImportRoutes(app, deps);
+  registerBiasReportRoutes(app, deps);
+  registerProposalRoutes(app, deps);
+  registerAllocationRoutes(app, deps);
+  registerMatchingRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

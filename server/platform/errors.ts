@@ -41,6 +41,9 @@ export function httpStatusFor(code: TAppErrorCode): number {
     case 'CONFLICT':
     case 'EMAIL_TAKEN':
     case 'IN_USE':
+    case 'MATCH_EXCLUDED':
+    case 'PROPOSAL_LIMIT':
+    case 'ALREADY_PROPOSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -102,7 +105,9 @@ export function appErrorFromDatabase(err: unknown): AppError | undefined {
     case '23505':
       return pgErr.constraint === 'users_email_key'
         ? new AppError(AppErrorCode.EMAIL_TAKEN, undefined, { email: appErrorMessagesDa.EMAIL_TAKEN })
-        : new AppError(AppErrorCode.CONFLICT, 'Der findes allerede en post med de samme oplysninger.');
+        : pgErr.constraint === 'proposals_pair_key'
+          ? new AppError(AppErrorCode.ALREADY_PROPOSED)
+          : new AppError(AppErrorCode.CONFLICT, 'Der findes allerede en post med de samme oplysninger.');
     case '23503':
       return new AppError(AppErrorCode.IN_USE);
     case '23514':

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_MATCH_SETTINGS } from '@domain/matching/matching-settings.ts';
 import type { TRole } from '@domain/roles.ts';
-import { auditEvents, residentCvs, residentImports } from '@server/db/schema/index.ts';
+import {
+  allocations,
+  auditEvents,
+  proposals,
+  residentCvs,
+  residentImports,
+} from '@server/db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -45,6 +52,12 @@ const ALL = (status: number): TExpect => ({
 });
 const ONLY_ADMIN = (ok: number): TExpect => ({ ...ALL(403), admin: ok });
 const STAFF_READ: TExpect = { ...ALL(200), company_contact: 403 };
+/** Casework on people: the two professional roles only. */
+const CASEWORK = (status: number): TExpect => ({
+  ...ALL(403),
+  social_worker: status,
+  job_consultant: status,
+});
 
 const CASES: TCase[] = [
   { name: 'own account', method: 'GET', url: () => '/api/me', expect: ALL(200) },
@@ -855,6 +868,179 @@ const CASES: TCase[] = [
     url: () => `/api/imports/residents/${imports.other}/confirm`,
     expect: { ...ALL(403), admin: 409, job_consultant: 404 },
   },
+  // Matching (issue 5): candidate lists and a resident's fitting openings are casework, for the
+  // partnership's social workers and job consultants only (not even the secretariat; companies
+  // and steering never); outside the partnership the opening or person does not exist (404).
+  // The weights: the secretariat sets and previews them; the caseworkers read their own.
+  {
+    name: 'rank the candidates of an own opening',
+    method: 'GET',
+    url: () => `/api/openings/${work.own.opening}/candidates`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'rank the candidates of an opening of another partnership',
+    method: 'GET',
+    url: () => `/api/openings/${work.other.opening}/candidates`,
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: 'list the openings an own resident fits',
+    method: 'GET',
+    url: () => `/api/residents/${people.own}/openings`,
+    expect: { ...ALL(403), social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'list the openings a resident of another partnership fits',
+    method: 'GET',
+    url: () => `/api/residents/${people.other}/openings`,
+    expect: { ...ALL(403), social_worker: 404, job_consultant: 404 },
+  },
+  {
+    name: 'read the matching weights of own partnership',
+    method: 'GET',
+    url: (o) => `/api/matching/weights?partnershipId=${o.partnership.id}`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'read the matching weights of another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/matching/weights?partnershipId=${x.partnership.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'save the matching weights of own partnership',
+    method: 'PUT',
+    url: () => '/api/matching/weights',
+    body: (o) => ({ partnershipId: o.partnership.id, settings: DEFAULT_MATCH_SETTINGS }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'save the matching weights of another partnership',
+    method: 'PUT',
+    url: () => '/api/matching/weights',
+    body: (_o, x) => ({ partnershipId: x.partnership.id, settings: DEFAULT_MATCH_SETTINGS }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'preview matching weights for own partnership',
+    method: 'POST',
+    url: () => '/api/matching/weights/preview',
+    body: (o) => ({ partnershipId: o.partnership.id, settings: DEFAULT_MATCH_SETTINGS }),
+    expect: ONLY_ADMIN(200),
+  },
+  // The bias report: aggregates with small counts suppressed. The secretariat for any partnership
+  // (it must name one: 400 without); the partnership's social workers, job consultants and
+  // steering for their own; never housing staff or companies.
+  {
+    name: 'read the bias report of own partnership',
+    method: 'GET',
+    url: (o) => `/api/reports/bias?partnershipId=${o.partnership.id}`,
+    expect: { ...ALL(200), housing_staff: 403, company_contact: 403 },
+  },
+  {
+    name: 'read the bias report of the own partnership without naming it',
+    method: 'GET',
+    url: () => '/api/reports/bias?from=2026-01-01&to=2026-06-30',
+    expect: { ...ALL(200), admin: 400, housing_staff: 403, company_contact: 403 },
+  },
+  {
+    name: 'read the bias report of another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/reports/bias?partnershipId=${x.partnership.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'download the bias report of own partnership (XLSX)',
+    method: 'GET',
+    url: (o) => `/api/reports/bias?partnershipId=${o.partnership.id}&format=xlsx`,
+    expect: { ...ALL(200), housing_staff: 403, company_contact: 403 },
+  },
+  {
+    name: 'download the bias report of another partnership (CSV)',
+    method: 'GET',
+    url: (_o, x) => `/api/reports/bias?partnershipId=${x.partnership.id}&format=csv`,
+    expect: ONLY_ADMIN(200),
+  },
+  // Proposals and allocation plans (issue 5): the partnership's social workers and job
+  // consultants, for people they see professionally; never the secretariat, housing staff,
+  // companies (their portal comes next) or steering. Outside the partnership: 404.
+  { name: 'list proposals', method: 'GET', url: () => '/api/proposals', expect: CASEWORK(200) },
+  {
+    name: 'read an own proposal',
+    method: 'GET',
+    url: () => `/api/proposals/${matching.ownProposal}`,
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'read a proposal of another partnership',
+    method: 'GET',
+    url: () => `/api/proposals/${matching.otherProposal}`,
+    expect: CASEWORK(404),
+  },
+  // The body is asked once per role: each role proposes a person of its own.
+  {
+    name: 'propose an own resident for an own opening',
+    method: 'POST',
+    url: () => '/api/proposals',
+    body: () => ({ openingId: matching.opening, residentId: matching.proposable.shift() }),
+    expect: CASEWORK(201),
+  },
+  {
+    name: 'propose an own resident for an opening of another partnership',
+    method: 'POST',
+    url: () => '/api/proposals',
+    body: () => ({ openingId: matching.otherOpening, residentId: matching.spare }),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'withdraw an own proposal',
+    method: 'POST',
+    url: () => `/api/proposals/${matching.withdrawable.shift()}/transitions`,
+    body: () => ({ to: 'withdrawn' }),
+    expect: CASEWORK(200),
+  },
+  { name: 'list allocation plans', method: 'GET', url: () => '/api/allocations', expect: CASEWORK(200) },
+  {
+    name: 'list the partnerships one plans in',
+    method: 'GET',
+    url: () => '/api/allocations/partnerships',
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'compute an allocation plan for own partnership',
+    method: 'POST',
+    url: () => '/api/allocations',
+    body: (o) => ({ partnershipId: o.partnership.id }),
+    expect: { ...ALL(403), job_consultant: 201 },
+  },
+  {
+    name: 'compute an allocation plan for another partnership',
+    method: 'POST',
+    url: () => '/api/allocations',
+    body: (_o, x) => ({ partnershipId: x.partnership.id }),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'read an own allocation plan',
+    method: 'GET',
+    url: () => `/api/allocations/${matching.ownAllocation}`,
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'read an allocation plan of another partnership',
+    method: 'GET',
+    url: () => `/api/allocations/${matching.otherAllocation}`,
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'decide an unknown line of an own allocation plan',
+    method: 'POST',
+    url: () =>
+      `/api/allocations/${matching.ownAllocation}/lines/00000000-0000-4000-8000-000000000000/decision`,
+    body: () => ({ decision: 'rejected' }),
+    expect: { ...ALL(403), job_consultant: 404 },
+  },
 ];
 
 const LIST_UPLOAD = multipartFile('liste.csv', Buffer.from('ID;Fornavn\r\nJC-1;Anna\r\n'));
@@ -890,8 +1076,8 @@ const people = {
 };
 /** An assignment per world with a dialogue, and a clause; an opening and a placement count on them. */
 const work = {
-  own: { assignment: '', dialogue: '', clause: '' },
-  other: { assignment: '', dialogue: '', clause: '' },
+  own: { assignment: '', dialogue: '', clause: '', opening: '' },
+  other: { assignment: '', dialogue: '', clause: '', opening: '' },
 };
 const assignmentBody = (w: TWorld) => ({
   companyId: w.company.id,
@@ -932,7 +1118,7 @@ beforeAll(async () => {
     ids.assignment = assignment.id;
     ids.dialogue = (await buildJobDialogue(t.deps.db, { assignmentId: assignment.id })).id;
     ids.clause = clause.id;
-    await buildOpening(t.deps.db, { ...scope, assignmentId: assignment.id });
+    ids.opening = (await buildOpening(t.deps.db, { ...scope, assignmentId: assignment.id })).id;
     await buildPlacement(t.deps.db, { companyId: w.company.id, socialClauseId: clause.id });
   }
   for (const [w, key] of [
@@ -1007,6 +1193,91 @@ beforeAll(async () => {
       .returning({ id: residentImports.id });
     imports[key] = row!.id;
   }
+});
+
+/** Proposals and plans per world (issue 5): people to propose, proposals to read and withdraw. */
+const matching = {
+  opening: '',
+  otherOpening: '',
+  proposable: [] as string[],
+  spare: '',
+  ownProposal: '',
+  otherProposal: '',
+  withdrawable: [] as string[],
+  ownAllocation: '',
+  otherAllocation: '',
+};
+beforeAll(async () => {
+  const db = t.deps.db;
+  const person = async (w: TWorld) => {
+    const r = await buildResident(db, {
+      municipalityId: w.municipality.id,
+      // The other world's area is deleted by a case above: its people live outside the areas.
+      housingAreaId: w === own ? w.area.id : null,
+      // Registered by the plan (an area may move plan in a case above); (a) lets the jobcenter see them.
+      registeredByPlanId: w.plan.id,
+      occupationIds: ['toemrer'],
+    });
+    await buildConsent(db, { residentId: r.id, scope: 'sharing' });
+    await buildConsent(db, { residentId: r.id, scope: 'matching' });
+    return r.id;
+  };
+  const openingOf = async (w: TWorld) =>
+    (
+      await buildOpening(db, {
+        partnershipId: w.partnership.id,
+        companyId: w.company.id,
+        type: 'full_time',
+        minAge: 18,
+        startDate: '2027-01-04',
+        status: 'referred',
+      })
+    ).id;
+  /** A proposal stored directly (the service is tested in proposals.test.ts). */
+  const proposal = async (w: TWorld, openingId: string, residentId: string) => {
+    const now = new Date();
+    const [row] = await db
+      .insert(proposals)
+      .values({
+        partnershipId: w.partnership.id,
+        openingId,
+        residentId,
+        companyId: w.company.id,
+        occupationId: 'toemrer',
+        score: 0.5,
+        scoreSnapshot: { score: 0.5, components: [], reasons: [] },
+        proposedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: proposals.id });
+    return row!.id;
+  };
+  const allocation = async (w: TWorld) => {
+    const [row] = await db
+      .insert(allocations)
+      .values({
+        partnershipId: w.partnership.id,
+        settings: DEFAULT_MATCH_SETTINGS,
+        openingCount: 0,
+        candidateCount: 0,
+        totalScore: 0,
+        createdAt: new Date(),
+      })
+      .returning({ id: allocations.id });
+    return row!.id;
+  };
+  matching.opening = await openingOf(own);
+  matching.otherOpening = await openingOf(other);
+  for (let i = 0; i < 6; i++) matching.proposable.push(await person(own));
+  matching.spare = await person(own);
+  matching.ownProposal = await proposal(own, await openingOf(own), await person(own));
+  matching.otherProposal = await proposal(other, matching.otherOpening, await person(other));
+  for (let i = 0; i < 6; i++) {
+    matching.withdrawable.push(await proposal(own, await openingOf(own), await person(own)));
+  }
+  matching.ownAllocation = await allocation(own);
+  matching.otherAllocation = await allocation(other);
 });
 
 async function buildCv(residentId: string) {

@@ -2,7 +2,7 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { NotificationBell } from '@client/features/notifications/NotificationBell.tsx';
 import { appErrorMessagesDa, appErrorMessagesEn } from '@domain/errors.ts';
-import type { TResourceKind } from '@domain/policy.ts';
+import type { TAction, TResourceKind } from '@domain/policy.ts';
 import {
   Alert,
   AppShell,
@@ -111,7 +111,7 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
   );
 }
 
-const GROUP_ORDER: TNavGroup[] = ['overview', 'data', 'admin', 'account'];
+const GROUP_ORDER: TNavGroup[] = ['overview', 'reports', 'data', 'admin', 'account'];
 
 /** The signed-in shell: header, role-based navigation (burger below 768 px), main, footer. */
 export function AppLayout({ children }: { children?: ReactNode }) {
@@ -271,7 +271,16 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
 }
 
 /** Routes for whoever may list this kind of resource. */
-export function RequireCan({ kind, children }: { kind: TResourceKind; children: ReactNode }) {
+export function RequireCan({
+  kind,
+  action = 'list',
+  children,
+}: {
+  kind: TResourceKind;
+  /** The action asked "on some instance"; a report is read, a register listed. */
+  action?: TAction;
+  children: ReactNode;
+}) {
   const { data: me } = useMe();
-  return meCan(me, 'list', { kind }) ? children : <ForbiddenNotice />;
+  return meCan(me, action, { kind }) ? children : <ForbiddenNotice />;
 }

@@ -35,6 +35,7 @@ describe('navigationFor', () => {
       '/openings',
       '/agreements',
       '/residents',
+      '/reports/bias',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -43,6 +44,7 @@ describe('navigationFor', () => {
       '/admin/municipalities',
       '/admin/users',
       '/admin/audit',
+      '/admin/matching',
       '/admin/retention',
       '/admin/outbox',
       '/account/password',
@@ -114,6 +116,31 @@ describe('navigationFor', () => {
     }
     for (const role of ['housing_staff', 'company_contact', 'steering'] as const) {
       expect(paths(role)).not.toContain('/residents');
+    }
+  });
+
+  it('gives the bias report to the admin, social workers, job consultants and steering, under reports', () => {
+    for (const role of ['admin', 'social_worker', 'job_consultant', 'steering'] as const) {
+      const item = navigationFor(meWith(role)).find((i) => i.to === '/reports/bias');
+      expect(item?.group).toBe('reports');
+    }
+    for (const role of ['housing_staff', 'company_contact'] as const) {
+      expect(paths(role)).not.toContain('/reports/bias');
+    }
+  });
+
+  it('gives proposals and the allocation plan to the two professional roles only', () => {
+    for (const role of ['social_worker', 'job_consultant'] as const) {
+      const p = paths(role);
+      expect(p.slice(p.indexOf('/residents'), p.indexOf('/residents') + 3)).toEqual([
+        '/residents',
+        '/proposals',
+        '/allocations',
+      ]);
+    }
+    for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as const) {
+      expect(paths(role)).not.toContain('/proposals');
+      expect(paths(role)).not.toContain('/allocations');
     }
   });
 

@@ -31,7 +31,7 @@ const STAFF_REFERENCE_SLUGS: readonly TReferenceSlug[] = [
   'social-housing-plans',
 ];
 
-export type TNavGroup = 'overview' | 'data' | 'admin' | 'account';
+export type TNavGroup = 'overview' | 'reports' | 'data' | 'admin' | 'account';
 
 export interface TNavItem {
   to: string;
@@ -75,6 +75,14 @@ export function navigationFor(me: TMe): TNavItem[] {
   // Residents: the two professional roles and the secretariat; each person needs a covering consent.
   if (meCan(me, 'list', { kind: 'resident' }))
     items.push({ to: '/residents', labelKey: 'residents.nav', group: 'overview' });
+  // Proposals and the allocation plan: casework of the two professional roles (issue 5).
+  if (meCan(me, 'list', { kind: 'proposal' }))
+    items.push({ to: '/proposals', labelKey: 'proposals.nav', group: 'overview' });
+  if (meCan(me, 'list', { kind: 'allocation' }))
+    items.push({ to: '/allocations', labelKey: 'allocations.nav', group: 'overview' });
+  // Reports: aggregates with small counts suppressed, so the steering group sees them too.
+  if (meCan(me, 'read', { kind: 'bias_report' }))
+    items.push({ to: '/reports/bias', labelKey: 'biasReport.nav', group: 'reports' });
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
     if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {
@@ -86,6 +94,9 @@ export function navigationFor(me: TMe): TNavItem[] {
   if (meCan(me, 'list', { kind: 'audit_log' })) {
     items.push({ to: '/admin/audit', labelKey: 'nav.audit', group: 'admin' });
   }
+  // The matching weights: set by the secretariat per partnership (with a preview).
+  if (meCan(me, 'update', { kind: 'matching_settings' }))
+    items.push({ to: '/admin/matching', labelKey: 'nav.matching', group: 'admin' });
   // Who the retention rule anonymises next: names from every partnership, the secretariat only.
   if (meCan(me, 'list', { kind: 'resident_retention' }))
     items.push({ to: '/admin/retention', labelKey: 'nav.retention', group: 'admin' });

@@ -25,6 +25,10 @@ const ReferenceListPage = page(
 const UsersPage = page(() => import('@client/features/users/UsersPage.tsx'), 'UsersPage');
 const UserDetailPage = page(() => import('@client/features/users/UserDetailPage.tsx'), 'UserDetailPage');
 const AuditPage = page(() => import('@client/features/audit/AuditPage.tsx'), 'AuditPage');
+const MatchingWeightsPage = page(
+  () => import('@client/features/matching/MatchingWeightsPage.tsx'),
+  'MatchingWeightsPage',
+);
 const OutboxPage = page(() => import('@client/features/outbox/OutboxPage.tsx'), 'OutboxPage');
 const AccessibilityPage = page(
   () => import('@client/features/accessibility/AccessibilityStatementPage.tsx'),
@@ -94,6 +98,16 @@ const ResidentImportPage = page(
 const ResidentImportWizardPage = page(
   () => import('@client/features/resident-imports/ResidentImportPage.tsx'),
   'ResidentImportWizardPage',
+);
+const BiasReportPage = page(
+  () => import('@client/features/bias-report/BiasReportPage.tsx'),
+  'BiasReportPage',
+);
+const ProposalsPage = page(() => import('@client/features/proposals/ProposalsPage.tsx'), 'ProposalsPage');
+const ProposalPage = page(() => import('@client/features/proposals/ProposalPage.tsx'), 'ProposalPage');
+const AllocationPage = page(
+  () => import('@client/features/allocations/AllocationPage.tsx'),
+  'AllocationPage',
 );
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -270,10 +284,42 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/proposals',
+        element: (
+          <RequireCan kind="proposal">
+            <ProposalsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/proposals/:id',
+        element: (
+          <RequireCan kind="proposal">
+            <ProposalPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/allocations',
+        element: (
+          <RequireCan kind="allocation">
+            <AllocationPage />
+          </RequireCan>
+        ),
+      },
+      {
         path: '/residents/:id',
         element: (
           <RequireCan kind="resident">
             <ResidentPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/reports/bias',
+        element: (
+          <RequireCan kind="bias_report" action="read">
+            <BiasReportPage />
           </RequireCan>
         ),
       },
@@ -314,6 +360,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <AuditPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/matching',
+        element: (
+          <RequireAdmin>
+            <MatchingWeightsPage />
           </RequireAdmin>
         ),
       },

@@ -14,6 +14,7 @@ import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
 import { loadDemoCvs } from './demo-cvs.ts';
+import { loadDemoProposals } from './demo-proposals.ts';
 import { loadDemoResidents } from './demo-residents.ts';
 import { loadDemoWork } from './demo-work.ts';
 
@@ -163,6 +164,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     await loadDemoWork(db);
     await loadDemoResidents(db);
     await loadDemoCvs(db);
+    await loadDemoProposals(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -202,6 +204,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   await loadDemoWork(db);
   await loadDemoResidents(db);
   await loadDemoCvs(db);
+  await loadDemoProposals(db);
   return true;
 }
 

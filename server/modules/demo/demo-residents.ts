@@ -349,6 +349,9 @@ async function insertResidents(tx: TDbOrTx, now: Date) {
         availableDay: true,
         availableEvening: rnd() < 0.3,
         availableWeekend: rnd() < 0.25,
+        // Every ninth person can start only in a few weeks (the start-date fit); no random draw,
+        // so the rest of the demo stays as it was.
+        availableFrom: i % 9 === 4 ? addDays(today, 14 + (i % 5) * 7) : null,
         supportNeeds,
         gender: weighted(rnd, [
           ['woman', 46],

@@ -55,6 +55,10 @@ interface TDemoOpening {
   /** Who registered it: the housing staff demo user or the company's portal user. */
   by: 'bolig' | 'virksomhed' | 'jobkonsulent';
   minAge?: number;
+  /** Skill tags matching looks for (issue 5), in the words the demo residents' skills use. */
+  skills?: string[];
+  /** The fewest hours a week the job can be done with; omitted: the type's default. */
+  minHoursPerWeek?: number;
 }
 
 interface TDemoAssignment {
@@ -111,6 +115,7 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'apprentice',
         title: 'Tømrerlærling – Houlkærvænget',
+        skills: ['Førstehjælp', 'Kørekort B', 'Pålidelig'],
         occupationId: 'toemrer',
         description: 'Lærlingeplads på renoveringen af Houlkærvænget. Du lærer af erfarne svende.',
         hoursPerWeek: 37,
@@ -122,6 +127,8 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'site_trial',
         title: 'Snusepraktik på byggepladsen',
+        skills: ['Førstehjælp', 'Pålidelig'],
+        minHoursPerWeek: 10,
         occupationId: 'murer',
         description: 'En uge på byggepladsen for unge, der overvejer en bygge-uddannelse.',
         hoursPerWeek: 20,
@@ -198,6 +205,7 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'apprentice',
         title: 'Elektrikerlærling',
+        skills: ['Engelsk', 'Kørekort B'],
         occupationId: 'elektriker',
         description: 'Vi søger en elektrikerlærling til service i boligområderne.',
         hoursPerWeek: 37,
@@ -209,6 +217,7 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'leisure_job',
         title: 'Fritidsjob: hjælper på lageret',
+        skills: ['Lager', 'Pålidelig'],
         occupationId: 'lagermedarbejder',
         description: 'Oprydning og varemodtagelse to eftermiddage om ugen.',
         hoursPerWeek: 6,
@@ -237,6 +246,7 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'leisure_job',
         title: 'Fritidsjob i grønne områder',
+        skills: ['Havearbejde'],
         occupationId: 'gartnermedhjaelper',
         description: 'Hjælp til græsslåning og oprydning efter skole.',
         hoursPerWeek: 8,
@@ -265,6 +275,8 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'part_time',
         title: 'Rengøringsassistent, deltid',
+        skills: ['Rengøring', 'Kundeservice'],
+        minHoursPerWeek: 15,
         occupationId: 'rengoeringsassistent',
         description: 'Morgenhold, 25 timer om ugen.',
         hoursPerWeek: 25,
@@ -307,6 +319,7 @@ const ASSIGNMENTS: TDemoAssignment[] = [
       {
         type: 'leisure_job',
         title: 'Køkkenhjælper i fritiden',
+        skills: ['Hygiejnebevis', 'Madlavning'],
         occupationId: 'koekkenmedhjaelper',
         description: 'Opvask og anretning ved arrangementer, hverdage kl. 16-19.',
         hoursPerWeek: 6,
@@ -549,6 +562,8 @@ async function insertWork(tx: TDbOrTx, now: Date) {
           occupationId: o.occupationId,
           description: o.description,
           hoursPerWeek: o.hoursPerWeek,
+          minHoursPerWeek: o.minHoursPerWeek ?? null,
+          skills: o.skills ?? [],
           scheduleDay: !o.evening,
           scheduleEvening: o.evening ?? false,
           scheduleWeekend: false,

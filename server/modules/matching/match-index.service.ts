@@ -1,9 +1,15 @@
 import { EXCLUSION_CODES, exclusionSummaryLabel } from '@domain/matching/hard-filters.ts';
-import { compareText, type TExclusionSummaryLine, type TMatch } from '@domain/matching/match.ts';
+import {
+  compareText,
+  openingsForResident,
+  type TExcluded,
+  type TExclusionSummaryLine,
+  type TMatch,
+} from '@domain/matching/match.ts';
 import { ResidentMatchIndex } from '@domain/matching/match-index.ts';
 import { pairKey, type TMatchContext, type TMatchOpening } from '@domain/matching/match-inputs.ts';
 import type { TMatchSettings } from '@domain/matching/matching-settings.ts';
-import { scopeIdsOf, type TActor } from '@domain/policy.ts';
+import { can, scopeIdsOf, type TActor } from '@domain/policy.ts';
 import { danishDate } from '@domain/time.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import type { TClock } from '@server/platform/clock.ts';
@@ -14,6 +20,7 @@ import {
   loadMatchResidents,
   loadMatchSettings,
   MATCHABLE_OPENING_STATUSES,
+  proposedOpeningIds,
   proposedResidentIds,
   readIndexChanges,
   recentDeclines,
@@ -39,6 +46,12 @@ import {
  * does a pause longer than this, since the hourly purge drops feed rows older than a day.
  */
 const REBUILD_AFTER_IDLE_MS = 12 * 60 * 60 * 1000;
+
+export interface TResidentOpeningsResult {
+  resident: TIndexedResident;
+  openings: TMatch[];
+  excluded: TExcluded[];
+}
 
 export interface TViewerRanking {
   opening: TIndexedOpening;
@@ -231,9 +244,12 @@ export class MatchIndexService {
     return this.visibleGroups(actor).flatMap((g) => g.index.all().map((r) => this.residents.get(r.id)!));
   }
 
-  /** The context of matching one opening: its partnership's settings, proposals and declines. */
-  async contextForOpening(opening: TIndexedOpening): Promise<TMatchContext> {
-    const settings = await loadMatchSettings(this.db, opening.partnershipId);
+  /**
+   * The context of matching one opening: its partnership's settings (or `override`, for the
+   * weights preview), proposals and declines.
+   */
+  async contextForOpening(opening: TIndexedOpening, override?: TMatchSettings): Promise<TMatchContext> {
+    const settings = override ?? (await loadMatchSettings(this.db, opening.partnershipId));
     const today = this.today();
     const [proposed, declines, areaNames] = await Promise.all([
       proposedResidentIds(this.db, opening.match.id),
@@ -246,6 +262,7 @@ export class MatchIndexService {
       today,
       settings,
       proposedPairs: new Set(proposed.map((r) => pairKey(r, opening.match.id))),
+      proposedResidentIds: new Set(proposed),
       declines,
       areaNames,
     };
@@ -261,11 +278,34 @@ export class MatchIndexService {
     context: TMatchContext,
     limit = 50,
   ): Omit<TViewerRanking, 'opening' | 'settings' | 'context'> {
+    return this.rankGroups(this.visibleGroups(actor), opening, context, limit);
+  }
+
+  /**
+   * The best candidates among every resident of one municipality (all its groups): for the
+   * secretariat's weights preview, which shows rank moves only, never a person.
+   */
+  rankInMunicipality(
+    municipalityId: string,
+    opening: TMatchOpening,
+    context: TMatchContext,
+    limit = 50,
+  ): Omit<TViewerRanking, 'opening' | 'settings' | 'context'> {
+    const groups = [...this.groups.values()].filter((g) => g.municipalityId === municipalityId);
+    return this.rankGroups(groups, opening, context, limit);
+  }
+
+  private rankGroups(
+    groups: readonly TGroup[],
+    opening: TMatchOpening,
+    context: TMatchContext,
+    limit: number,
+  ): Omit<TViewerRanking, 'opening' | 'settings' | 'context'> {
     const merged: TMatch[] = [];
     let candidateCount = 0;
     let excludedCount = 0;
     const lines = new Map<string, TExclusionSummaryLine>();
-    for (const group of this.visibleGroups(actor)) {
+    for (const group of groups) {
       const ranked = group.index.rank(opening, context, limit);
       merged.push(...ranked.candidates);
       candidateCount += ranked.candidateCount;
@@ -305,6 +345,57 @@ export class MatchIndexService {
       context,
       ...this.rankForViewer(actor, opening.match, context, limit),
     };
+  }
+
+  /**
+   * Refresh, then the open openings the resident fits, best first, and the ones they do not fit
+   * with the reasons. Only openings the actor may read are considered; each partnership's own
+   * settings and the person's proposals and recent declines apply.
+   */
+  async openingsForResident(actor: TActor, residentId: string): Promise<TResidentOpeningsResult | null> {
+    await this.refresh();
+    const resident = this.residents.get(residentId);
+    if (!resident) return null;
+    const open = [...this.openings.values()].filter(
+      (o) =>
+        MATCHABLE_OPENING_STATUSES.includes(o.status) &&
+        can(actor, 'read', {
+          kind: 'opening',
+          id: o.match.id,
+          partnershipId: o.partnershipId,
+          municipalityId: o.match.municipalityId,
+          companyId: o.match.companyId,
+          housingOrganisationId: null,
+        }),
+    );
+    const today = this.today();
+    const byPartnership = new Map<string, TIndexedOpening[]>();
+    for (const o of open)
+      byPartnership.set(o.partnershipId, [...(byPartnership.get(o.partnershipId) ?? []), o]);
+    const [proposed, areaNames] = await Promise.all([
+      proposedOpeningIds(this.db, residentId),
+      loadAreaNames(this.db),
+    ]);
+    const proposedPairs = new Set(proposed.map((o) => pairKey(residentId, o)));
+    const matches: TMatch[] = [];
+    const excluded: TExcluded[] = [];
+    for (const [partnershipId, openings] of byPartnership) {
+      const settings = await loadMatchSettings(this.db, partnershipId);
+      const declines = await recentDeclines(this.db, today, settings.declineQuarantineMonths, { residentId });
+      const result = openingsForResident(
+        resident.match,
+        openings.map((o) => o.match),
+        { today, settings, proposedPairs, declines, areaNames },
+      );
+      matches.push(...result.openings);
+      excluded.push(...result.excluded);
+    }
+    const start = (m: TMatch) => this.openings.get(m.openingId)?.match.startDate ?? '';
+    matches.sort(
+      (a, b) => b.score - a.score || compareText(start(a), start(b)) || compareText(a.openingId, b.openingId),
+    );
+    excluded.sort((a, b) => compareText(a.openingId, b.openingId));
+    return { resident, openings: matches, excluded };
   }
 
   /** For tests: the index's view of every resident, to compare with a fresh rebuild. */

@@ -16,6 +16,8 @@ export type TNotificationParams =
     }
   | { kind: 'job_dialogue_due'; companyName: string; assignmentTitle: string; dueDate: string }
   | { kind: 'clause_behind'; assignmentTitle: string; clauseLabel: string; expected: number; actual: number }
+  /** A resident was proposed for an opening; the person is named only inside Jobbro, behind the link. */
+  | { kind: 'proposal_made'; openingTitle: string; companyName: string; proposedByName: string }
   | { kind: 'generic'; title: string; body: string };
 
 export interface TRenderedNotification {
@@ -90,6 +92,19 @@ export function renderNotification(
       const line = da
         ? `${params.clauseLabel}: ${num(params.actual)} opfyldt, ${num(params.expected)} forventet i dag.`
         : `${params.clauseLabel}: ${num(params.actual)} fulfilled, ${num(params.expected)} expected by today.`;
+      return {
+        kind: params.kind,
+        title,
+        body: line,
+        subject: `Jobbro: ${title}`,
+        text: withLink([line], url, locale),
+      };
+    }
+    case 'proposal_made': {
+      const title = da ? `Nyt forslag til ${params.openingTitle}` : `New proposal for ${params.openingTitle}`;
+      const line = da
+        ? `${params.proposedByName} har foreslået en beboer til jobåbningen "${params.openingTitle}" hos ${params.companyName}. Beboerens svar skal registreres, før forslaget kan sendes til virksomheden.`
+        : `${params.proposedByName} proposed a resident for the opening "${params.openingTitle}" at ${params.companyName}. The resident's answer must be recorded before the proposal can be sent to the company.`;
       return {
         kind: params.kind,
         title,

@@ -19,6 +19,8 @@ export function presentOpening(r: TOpeningRow): TOpening {
     occupationId: o.occupationId,
     description: o.description,
     hoursPerWeek: o.hoursPerWeek,
+    minHoursPerWeek: o.minHoursPerWeek,
+    skills: o.skills,
     scheduleDay: o.scheduleDay,
     scheduleEvening: o.scheduleEvening,
     scheduleWeekend: o.scheduleWeekend,
@@ -54,8 +56,13 @@ export function presentOpeningDetail(
   referrals: Awaited<ReturnType<typeof referralsOf>>,
   history: Awaited<ReturnType<typeof statusHistory>>,
 ): TOpeningDetail {
+  const first = r.row.firstProposalAt;
   return {
     ...presentOpening(r),
+    firstProposalAt: first?.toISOString() ?? null,
+    hoursToFirstProposal: first
+      ? Math.round((first.getTime() - r.row.createdAt.getTime()) / 360_000) / 10
+      : null,
     referrals: referrals.map((x) => ({
       ...x,
       notifiedAt: x.notifiedAt.toISOString(),

@@ -7,6 +7,7 @@ import {
   ZOpeningFields,
   ZOpeningFilters,
   ZOpeningListItem,
+  ZOpeningSkills,
   ZOpeningStatusChange,
 } from '@domain/opening.schema.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
@@ -15,8 +16,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createOpeningsService } from './openings.service.ts';
 
-/** Any of the fields; the schedule has no defaults here, so leaving it out keeps it. */
+/** Any of the fields; the schedule and skills have no defaults here, so leaving them out keeps them. */
 const ZOpeningPatch = ZOpeningFields.partial().extend({
+  skills: ZOpeningSkills.optional(),
   scheduleDay: z.boolean().optional(),
   scheduleEvening: z.boolean().optional(),
   scheduleWeekend: z.boolean().optional(),

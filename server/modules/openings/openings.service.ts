@@ -70,6 +70,55 @@ function resourceOf(r: TOpeningRow): Extract<TResource, { kind: 'opening' }> {
   };
 }
 
+/** One step of an opening's status history, by the acting user, at the request's time. */
+export async function recordOpeningStatus(
+  tx: TDbOrTx,
+  ctx: TRequestContext,
+  openingId: string,
+  from: TOpeningStatus | null,
+  to: TOpeningStatus,
+  note: string | null,
+): Promise<void> {
+  await tx.insert(openingStatusChanges).values({
+    openingId,
+    fromStatus: from,
+    toStatus: to,
+    byUserId: ctx.actor?.userId ?? null,
+    at: ctx.clock.now(),
+    note,
+  });
+}
+
+/**
+ * Moves an opening along as a consequence of other work (its first proposal moves it from
+ * "referred" to "proposals"), recorded and audited like a manual change; nothing happens when
+ * the transition table does not allow the move from the current status.
+ */
+export async function advanceOpeningStatus(
+  tx: TDbOrTx,
+  ctx: TRequestContext,
+  openingId: string,
+  from: TOpeningStatus,
+  to: TOpeningStatus,
+  note: string,
+): Promise<boolean> {
+  if (!canTransition(from, to)) return false;
+  const updated = await tx
+    .update(openings)
+    .set({ status: to, updatedAt: ctx.clock.now() })
+    .where(and(eq(openings.id, openingId), eq(openings.status, from)))
+    .returning({ id: openings.id });
+  if (updated.length === 0) return false;
+  await recordOpeningStatus(tx, ctx, openingId, from, to, note);
+  await recordAudit(tx, ctx, {
+    action: 'update',
+    entityType: 'opening',
+    entityId: openingId,
+    details: { status: { from, to } },
+  });
+  return true;
+}
+
 /**
  * Openings and the instant dual referral (seed 001): creating an opening notifies the job
  * consultant(s) and housing social worker(s) of its partnership in the same transaction.
@@ -208,23 +257,7 @@ export function createOpeningsService(deps: TAppDeps) {
     });
   }
 
-  async function recordStatus(
-    tx: TDbOrTx,
-    ctx: TRequestContext,
-    openingId: string,
-    from: TOpeningStatus | null,
-    to: TOpeningStatus,
-    note: string | null,
-  ) {
-    await tx.insert(openingStatusChanges).values({
-      openingId,
-      fromStatus: from,
-      toStatus: to,
-      byUserId: ctx.actor?.userId ?? null,
-      at: clock.now(),
-      note,
-    });
-  }
+  const recordStatus = recordOpeningStatus;
 
   return {
     async list(

@@ -124,6 +124,7 @@ export function accessReportDefinition(x: TResidentExport): TDocumentDefinitions
           .filter(Boolean)
           .join(', ') || NONE,
       ],
+      ['Kan starte', x.work.availability.from ? day(x.work.availability.from) : 'Nu'],
     ]),
     { text: 'Erfaring', bold: true, margin: [0, 6, 0, 2] },
     table(
@@ -191,6 +192,22 @@ export function accessReportDefinition(x: TResidentExport): TDocumentDefinitions
       ['Skrevet', 'Notat'],
       x.notes.map((n) => [instantDay(n.writtenAt), n.text]),
       [70, '*'],
+    ),
+
+    heading('Jobforslag'),
+    {
+      text: 'Jobåbninger, du er blevet foreslået til, og hvorfor matchningen pegede på dig.',
+      margin: [0, 0, 0, 4],
+    },
+    table(
+      ['Foreslået', 'Jobåbning', 'Status', 'Hvorfor'],
+      x.proposals.map((p) => [
+        instantDay(p.proposedAt),
+        `${p.opening} (${p.company})`,
+        p.status.label,
+        p.reasons.length ? p.reasons.join('\n') : '–',
+      ]),
+      [60, '*', 80, '*'],
     ),
 
     heading('CV'),

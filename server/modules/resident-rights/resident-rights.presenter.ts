@@ -1,6 +1,7 @@
 import { CONSENT_METHOD_LABEL_DA, CONSENT_SCOPE_LABEL_DA, isConsentActive } from '@domain/consent.schema.ts';
 import { CONSENT_TEXTS } from '@domain/consent-texts.ts';
 import { findOccupation } from '@domain/occupations.ts';
+import { PROPOSAL_STATUS_LABEL_DA } from '@domain/proposal.schema.ts';
 import {
   BENEFIT_GROUP_LABEL_DA,
   DANISH_LEVEL_LABEL_DA,
@@ -34,7 +35,7 @@ import {
   type TScreeningRow,
 } from '@server/modules/residents/residents.repository.ts';
 import type { TResolvedMembership } from '@server/platform/auth/actor.repository.ts';
-import type { TEventRow } from './resident-rights.repository.ts';
+import type { proposalsOf, TEventRow } from './resident-rights.repository.ts';
 
 // What leaves the server of a rights request. The access export (GDPR art. 15) tells the person
 // everything Jobbro holds about them and who looked, by date, purpose and organisation — never a
@@ -130,7 +131,7 @@ export interface TResidentExport {
     danishLevel: TLabelled<number> | null;
     driverLicences: string[];
     hoursPerWeek: number | null;
-    availability: { day: boolean; evening: boolean; weekend: boolean };
+    availability: { day: boolean; evening: boolean; weekend: boolean; from: string | null };
   };
   casework: {
     benefitGroup: TLabelled | null;
@@ -165,6 +166,17 @@ export interface TResidentExport {
     remark: string | null;
   }[];
   notes: { writtenAt: string; text: string }[];
+  /** Proposals to openings: where, when, how it went, and why the match was suggested. */
+  proposals: {
+    proposedAt: string;
+    opening: string;
+    company: string;
+    status: TLabelled;
+    score: number;
+    reasons: string[];
+    note: string | null;
+    sentToCompanyAt: string | null;
+  }[];
   /** The CV's metadata; the file itself is handed over separately. */
   cv: { fileName: string; mediaType: string; sizeBytes: number; uploadedAt: string } | null;
   accesses: TExportAccess[];
@@ -183,6 +195,7 @@ export interface TExportInput {
   screenings: TScreeningRow[];
   notes: { text: string; createdAt: Date }[];
   cv: TCvMetaRow | undefined;
+  proposals: Awaited<ReturnType<typeof proposalsOf>>;
   places: { municipality: string | null; registeredBy: string | null };
   imports: { fileName: string; createdAt: Date; storedAt: Date | null; jobcenterName: string | null }[];
   events: TEventRow[];
@@ -231,7 +244,12 @@ export function buildResidentExport(x: TExportInput): TResidentExport {
       danishLevel: danish ? labelled(danish, DANISH_LEVEL_LABEL_DA) : null,
       driverLicences: p.driverLicences,
       hoursPerWeek: p.hoursPerWeek,
-      availability: { day: p.availableDay, evening: p.availableEvening, weekend: p.availableWeekend },
+      availability: {
+        day: p.availableDay,
+        evening: p.availableEvening,
+        weekend: p.availableWeekend,
+        from: p.availableFrom,
+      },
     },
     casework: {
       benefitGroup: p.benefitGroup ? labelled(p.benefitGroup, BENEFIT_GROUP_LABEL_DA) : null,
@@ -274,6 +292,16 @@ export function buildResidentExport(x: TExportInput): TResidentExport {
       };
     }),
     notes: x.notes.map((n) => ({ writtenAt: n.createdAt.toISOString(), text: n.text })),
+    proposals: x.proposals.map((p) => ({
+      proposedAt: p.proposedAt.toISOString(),
+      opening: p.openingTitle,
+      company: p.companyName,
+      status: labelled(p.status, PROPOSAL_STATUS_LABEL_DA),
+      score: p.score,
+      reasons: p.reasons,
+      note: p.note,
+      sentToCompanyAt: p.sentToCompanyAt?.toISOString() ?? null,
+    })),
     cv: x.cv
       ? {
           fileName: x.cv.fileName,

@@ -1,4 +1,5 @@
 import type { TListQuery } from '@domain/common.schema.ts';
+import { ACTIVE_PROPOSAL_STATUSES } from '@domain/proposal.schema.ts';
 import {
   ANONYMISED_FIRST_NAME,
   ANONYMISED_LAST_NAME,
@@ -7,9 +8,14 @@ import {
 } from '@domain/resident-rights.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import {
+  allocationLines,
   auditEvents,
+  companies,
   jobcenters,
   municipalities,
+  openings,
+  proposalStatusChanges,
+  proposals,
   residentConsents,
   residentCvs,
   residentImports,
@@ -88,6 +94,7 @@ export async function anonymiseResident(
   await tx.update(residentConsents).set({ witnessName: null }).where(eq(residentConsents.residentId, id));
   // The categories and the target group stay; the free-text remark goes.
   await tx.update(residentScreenings).set({ remark: null }).where(eq(residentScreenings.residentId, id));
+  await anonymiseProposals(tx, id, now);
   if (row.registeredByJobcenterId) {
     await tx
       .update(residentImports)
@@ -104,6 +111,83 @@ export async function anonymiseResident(
       );
   }
   return { id: row.id, anonymisedAt: row.anonymisedAt!, anonymisedReason: reason };
+}
+
+/**
+ * Proposals stay as counts (proposal and hire rates, time to first proposal), but an anonymised
+ * person is in no process any more: the ones under way are withdrawn, the free texts go, and the
+ * score snapshot keeps its numbers without the reasons (they quote the person's skills and area).
+ * Allocation plan lines are only suggestions: they go.
+ */
+async function anonymiseProposals(tx: TDbOrTx, residentId: string, now: Date): Promise<void> {
+  const underWay = await tx
+    .select({ id: proposals.id, status: proposals.status })
+    .from(proposals)
+    .where(
+      and(eq(proposals.residentId, residentId), inArray(proposals.status, [...ACTIVE_PROPOSAL_STATUSES])),
+    );
+  if (underWay.length) {
+    await tx
+      .update(proposals)
+      .set({ status: 'withdrawn', closedAt: now, updatedAt: now })
+      .where(
+        inArray(
+          proposals.id,
+          underWay.map((p) => p.id),
+        ),
+      );
+    await tx.insert(proposalStatusChanges).values(
+      underWay.map((p) => ({
+        proposalId: p.id,
+        fromStatus: p.status,
+        toStatus: 'withdrawn' as const,
+        at: now,
+      })),
+    );
+  }
+  await tx
+    .update(proposals)
+    .set({
+      note: null,
+      closeNote: null,
+      companyDeclineText: null,
+      scoreSnapshot: sql`jsonb_build_object(
+        'score', ${proposals.scoreSnapshot}->'score',
+        'components', (select coalesce(jsonb_agg(c - 'reason'), '[]'::jsonb)
+          from jsonb_array_elements(${proposals.scoreSnapshot}->'components') c),
+        'reasons', '[]'::jsonb)`,
+    })
+    .where(eq(proposals.residentId, residentId));
+  await tx
+    .update(proposalStatusChanges)
+    .set({ note: null })
+    .where(
+      inArray(
+        proposalStatusChanges.proposalId,
+        tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.residentId, residentId)),
+      ),
+    );
+  await tx.delete(allocationLines).where(eq(allocationLines.residentId, residentId));
+}
+
+/** The person's proposals to openings, oldest first, for the access report. */
+export async function proposalsOf(db: TDbOrTx, residentId: string) {
+  return db
+    .select({
+      proposedAt: proposals.proposedAt,
+      openingTitle: openings.title,
+      companyName: companies.name,
+      status: proposals.status,
+      score: proposals.score,
+      reasons: sql<string[]>`coalesce(${proposals.scoreSnapshot}->'reasons', '[]'::jsonb)`,
+      note: proposals.note,
+      sentToCompanyAt: proposals.sentToCompanyAt,
+    })
+    .from(proposals)
+    .innerJoin(openings, eq(openings.id, proposals.openingId))
+    .innerJoin(companies, eq(companies.id, proposals.companyId))
+    .where(eq(proposals.residentId, residentId))
+    .orderBy(asc(proposals.proposedAt));
 }
 
 /** The ids audit events about the person may carry: the person and their consents, notes, screenings. */

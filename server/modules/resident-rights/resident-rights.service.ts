@@ -38,6 +38,7 @@ import {
   dueForAnonymisation,
   importsByIds,
   placeNames,
+  proposalsOf,
   residentAccessEvents,
   residentEntityIds,
   residentEventsPage,
@@ -84,13 +85,14 @@ export function createResidentRightsService(deps: TAppDeps) {
   async function buildExport(id: string, resident: Awaited<ReturnType<typeof forRightsRequest>>['resident']) {
     const now = clock.now();
     const entityIds = await residentEntityIds(db, id);
-    const [consents, screenings, notes, cv, places, events] = await Promise.all([
+    const [consents, screenings, notes, cv, places, events, proposals] = await Promise.all([
       consentsOf(db, [id]),
       screeningsOf(db, id),
       notesOf(db, id),
       cvMetaOf(db, id),
       placeNames(db, resident.row),
       residentAccessEvents(db, entityIds),
+      proposalsOf(db, id),
     ]);
     // A list import names itself on the events it wrote about the person (details.importId).
     const importIds = [
@@ -102,6 +104,7 @@ export function createResidentRightsService(deps: TAppDeps) {
       screenings,
       notes,
       cv,
+      proposals,
       places,
       imports: await importsByIds(db, importIds),
       events,

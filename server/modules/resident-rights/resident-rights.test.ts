@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import {
+  allocationLines,
+  allocations,
   auditEvents,
+  proposals,
   residentConsents,
   residentCvs,
   residentImports,
@@ -9,7 +12,13 @@ import {
   residents,
 } from '@server/db/schema/index.ts';
 import { searchFingerprint } from '@server/platform/search-fingerprint.ts';
-import { buildConsent, buildPartnershipWorld, buildResident, TEST_PASSWORD } from '@server/test/factories.ts';
+import {
+  buildConsent,
+  buildOpening,
+  buildPartnershipWorld,
+  buildResident,
+  TEST_PASSWORD,
+} from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
 import { and, eq } from 'drizzle-orm';
 import type pg from 'pg';
@@ -96,6 +105,7 @@ describe('erasure', () => {
       remark: marker('Bemaerkning'),
       cvFileName: `${marker('cvfil')}.pdf`,
       cv: marker('CVINDHOLD'),
+      proposalNote: marker('Forslagsnotat'),
     };
     // The job consultant registers the person (the jobcenter side), with every field filled.
     const created = await s.job_consultant.post('/api/residents', {
@@ -160,6 +170,51 @@ describe('erasure', () => {
         status: 'validated',
       })
       .returning();
+    // A proposal under way and a plan line: the note and the reasons quote the person.
+    const opening = await buildOpening(t.deps.db, {
+      partnershipId: own.partnership.id,
+      companyId: own.company.id,
+    });
+    const snapshot = {
+      score: 0.8,
+      components: [{ component: 'skills', value: 1, weight: 0.1, reason: `Har ${m.skill}` }],
+      reasons: [`Har ${m.skill}`],
+    };
+    const [proposal] = await t.deps.db
+      .insert(proposals)
+      .values({
+        partnershipId: own.partnership.id,
+        openingId: opening.id,
+        residentId: id,
+        companyId: own.company.id,
+        occupationId: opening.occupationId,
+        score: 0.8,
+        scoreSnapshot: snapshot,
+        note: m.proposalNote,
+        proposedAt: t.clock.now(),
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+      })
+      .returning();
+    const [plan] = await t.deps.db
+      .insert(allocations)
+      .values({
+        partnershipId: own.partnership.id,
+        settings: {},
+        openingCount: 1,
+        candidateCount: 1,
+        totalScore: 0.8,
+        createdAt: t.clock.now(),
+      })
+      .returning();
+    await t.deps.db.insert(allocationLines).values({
+      allocationId: plan!.id,
+      openingId: opening.id,
+      residentId: id,
+      score: 0.8,
+      scoreSnapshot: snapshot,
+    });
+
     // Reads, searches (by name and by e-mail), an export and the history: all audit-logged.
     expect((await jc.get(`/api/residents/${id}`)).statusCode).toBe(200);
     expect((await jc.get(`/api/residents?q=${encodeURIComponent(m.firstName)}`)).json().total).toBe(1);
@@ -168,7 +223,18 @@ describe('erasure', () => {
     ).toBe(200);
     expect((await jc.get(`/api/residents/${id}/notes`)).statusCode).toBe(200);
     expect((await jc.get(`/api/residents/${id}/screenings`)).statusCode).toBe(200);
-    expect((await jc.get(`/api/residents/${id}/export?format=json`)).statusCode).toBe(200);
+    const exported = await jc.get(`/api/residents/${id}/export?format=json`);
+    expect(exported.statusCode).toBe(200);
+    // The access report tells the person about the proposal and why the match pointed at them.
+    expect(exported.json().proposals).toEqual([
+      expect.objectContaining({
+        opening: opening.title,
+        company: own.company.name,
+        status: { code: 'awaiting_resident', label: 'Afventer beboeren' },
+        reasons: [`Har ${m.skill}`],
+        note: m.proposalNote,
+      }),
+    ]);
     expect((await jc.get(`/api/residents/${id}/history`)).statusCode).toBe(200);
     expect(
       (await s.admin.get(`/api/audit-events?searched=${encodeURIComponent(m.lastName)}`)).statusCode,
@@ -208,6 +274,18 @@ describe('erasure', () => {
     expect(left).toEqual([]);
     expect(after).not.toContain(hex(m.cv));
     expect(after).not.toContain(hex(m.firstName));
+
+    // The proposal stays as a number, withdrawn; the plan line is gone.
+    const [kept] = await t.deps.db.select().from(proposals).where(eq(proposals.id, proposal!.id));
+    expect(kept).toMatchObject({ status: 'withdrawn', note: null, score: 0.8 });
+    expect(kept!.scoreSnapshot).toEqual({
+      score: 0.8,
+      components: [{ component: 'skills', value: 1, weight: 0.1 }],
+      reasons: [],
+    });
+    expect(await t.deps.db.select().from(allocationLines).where(eq(allocationLines.residentId, id))).toEqual(
+      [],
+    );
 
     // What stays: the anonymised row with its statistics, the consent's dates, the screening's group.
     const [row] = await t.deps.db.select().from(residents).where(eq(residents.id, id));

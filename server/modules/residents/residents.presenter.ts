@@ -98,6 +98,7 @@ export function presentResident(
     availableDay: p.availableDay,
     availableEvening: p.availableEvening,
     availableWeekend: p.availableWeekend,
+    availableFrom: p.availableFrom,
     supportNeeds,
     healthNeedConsent: p.healthNeedConsent,
     gender: p.gender,

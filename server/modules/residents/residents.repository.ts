@@ -1,5 +1,6 @@
 import type { TConsentScope, TConsentState } from '@domain/consent.schema.ts';
 import { isAdmin, scopeIdsOf, type TActor } from '@domain/policy.ts';
+import { COMPANY_VISIBLE_PROPOSAL_STATUSES } from '@domain/proposal.schema.ts';
 import type { TResidentStatus } from '@domain/resident.schema.ts';
 import type { TResidentScope } from '@domain/resident-access.ts';
 import { addDays } from '@domain/time.ts';
@@ -97,7 +98,17 @@ export interface TResidentRow {
   housingAreaName: string | null;
   areaPlanId: string | null;
   targetGroup: 1 | 2 | null;
+  /** Companies the person is proposed to and may be seen by (findResident only; issue 5). */
+  proposedToCompanyIds?: string[];
 }
+
+/** The companies a proposal of the person (the row of `residents`) has been sent to and is still with. */
+const proposedToCompanyIds = sql<string[]>`coalesce((select array_agg(distinct p.company_id)
+  from proposals p where p.resident_id = ${residents.id}
+    and p.status in (${sql.join(
+      COMPANY_VISIBLE_PROPOSAL_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )})), '{}')::uuid[]`;
 
 /** The person as the access rules need them. */
 export function scopeOf(r: TResidentRow): TResidentScope {
@@ -110,13 +121,14 @@ export function scopeOf(r: TResidentRow): TResidentScope {
         ? { side: 'housing', socialHousingPlanId: p.registeredByPlanId! }
         : { side: 'jobcenter', jobcenterId: p.registeredByJobcenterId! },
     healthNeedConsent: p.healthNeedConsent,
+    proposedToCompanyIds: r.proposedToCompanyIds ?? [],
   };
 }
 
 /** The person, unless anonymised: an erased person answers 404 everywhere, like one never registered. */
 export async function findResident(db: TDbOrTx, id: string): Promise<TResidentRow | undefined> {
   const [r] = await db
-    .select(columns)
+    .select({ ...columns, proposedToCompanyIds })
     .from(residents)
     .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
     .where(and(eq(residents.id, id), isNull(residents.anonymisedAt)));

@@ -87,6 +87,7 @@ const PROFESSIONAL_KEYS = [
   'availableDay',
   'availableEvening',
   'availableWeekend',
+  'availableFrom',
   'benefitGroup',
   'jobcenterCategory',
   'supportNeeds',

@@ -27,6 +27,7 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -550,6 +551,12 @@ function OpeningForm({
             {text('hoursPerWeek', { required: true, inputMode: 'decimal' })}
             {text('positions', { required: true, inputMode: 'numeric' })}
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('minHoursPerWeek', {
+              inputMode: 'decimal',
+              description: t('openings.form.minHoursHint'),
+            })}
+          </SimpleGrid>
           <Checkbox.Group
             label={t('openings.form.schedule')}
             withAsterisk
@@ -649,6 +656,16 @@ function OpeningForm({
               ]}
             />
           </SimpleGrid>
+          <TagsInput
+            label={t('openings.field.skills')}
+            description={t('openings.form.skillsHint')}
+            value={values.skills}
+            error={errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith('skills.'))?.[1]}
+            onChange={(v) => set('skills', v)}
+            maxTags={20}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.remove') }}
+          />
           {text('certificates', { description: t('openings.form.certificatesHint') })}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('minAge', { inputMode: 'numeric', description: ageDefault })}

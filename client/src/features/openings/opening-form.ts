@@ -19,6 +19,10 @@ export interface TOpeningFormValues {
   occupationId: string | null;
   description: string;
   hoursPerWeek: string;
+  /** The fewest hours a week the job can be done with (empty: the type's default). */
+  minHoursPerWeek: string;
+  /** Skill tags the job asks for (matching's skills coverage). */
+  skills: string[];
   scheduleDay: boolean;
   scheduleEvening: boolean;
   scheduleWeekend: boolean;
@@ -56,6 +60,8 @@ export function emptyOpeningValues(): TOpeningFormValues {
     occupationId: null,
     description: '',
     hoursPerWeek: '',
+    minHoursPerWeek: '',
+    skills: [],
     scheduleDay: true,
     scheduleEvening: false,
     scheduleWeekend: false,
@@ -150,6 +156,8 @@ export function valuesFromOpening(o: TOpening): TOpeningFormValues {
     occupationId: o.occupationId,
     description: str(o.description),
     hoursPerWeek: str(o.hoursPerWeek),
+    minHoursPerWeek: str(o.minHoursPerWeek),
+    skills: [...o.skills],
     scheduleDay: o.scheduleDay,
     scheduleEvening: o.scheduleEvening,
     scheduleWeekend: o.scheduleWeekend,
@@ -200,6 +208,8 @@ export function toOpeningInput(v: TOpeningFormValues): Record<string, unknown> {
     occupationId: v.occupationId ?? undefined,
     description: v.description,
     hoursPerWeek: v.hoursPerWeek.trim().replace(',', '.'),
+    minHoursPerWeek: v.minHoursPerWeek.trim().replace(',', '.'),
+    skills: v.skills,
     scheduleDay: v.scheduleDay,
     scheduleEvening: v.scheduleEvening,
     scheduleWeekend: v.scheduleWeekend,

@@ -459,6 +459,15 @@ function ResidentForm({
               </Group>
             </Checkbox.Group>
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DateField
+              label={t('residents.field.availableFrom')}
+              description={t('residents.form.availableFromHint')}
+              value={values.availableFrom}
+              error={fieldError('availableFrom')}
+              onChange={(v) => set('availableFrom', v)}
+            />
+          </SimpleGrid>
         </FormSection>
 
         <div id="experiences" style={{ scrollMarginTop: 80 }}>

@@ -1,8 +1,11 @@
 import { api } from '@client/api/client.ts';
 import { ApiError } from '@client/api/errors.ts';
+import { meCan } from '@client/app/actor.ts';
+import { useCurrentMe } from '@client/app/auth.ts';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
+import { ResidentOpeningsTab } from '@client/features/matching/ResidentOpeningsTab.tsx';
 import { formatDate } from '@client/lib/format.ts';
 import type { TResident } from '@domain/resident.schema.ts';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
@@ -18,7 +21,7 @@ import { ScreeningTab } from './ResidentScreening.tsx';
 import { useStaffName } from './ResponsibleStaff.tsx';
 import { ConsentBadges, OccupationName, RESIDENTS_PATH } from './resident-ui.tsx';
 
-const TABS = ['profile', 'consent', 'screening', 'cv', 'notes', 'history'] as const;
+const TABS = ['profile', 'consent', 'screening', 'cv', 'notes', 'openings', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 /** The same page whether the person does not exist or may not be seen: nothing leaks. */
@@ -57,6 +60,7 @@ export function ResidentPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const resident = useResident(id);
+  const me = useCurrentMe();
   const tab: TTab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as TTab)
     : 'profile';
@@ -78,6 +82,8 @@ export function ResidentPage() {
   const showNotes = r.view === 'professional';
   // Who did what (professionals), and the rights requests (whoever handles them).
   const showHistory = r.view === 'professional' || r.mayHandleRights === true;
+  // Fitting openings are casework: job consultants and social workers in the professional view.
+  const showOpenings = showNotes && meCan(me, 'read', { kind: 'candidates' });
 
   return (
     <>
@@ -85,11 +91,18 @@ export function ResidentPage() {
         title={name}
         lead={<ConsentBadges scopes={r.activeConsentScopes} />}
         actions={
-          r.canEdit ? (
-            <Button component={Link} to={`/residents/${r.id}/edit`}>
-              {t('residents.profile.edit')}
-            </Button>
-          ) : null
+          <>
+            {showNotes && meCan(me, 'list', { kind: 'proposal' }) ? (
+              <Button component={Link} to={`/proposals?residentId=${r.id}`} variant="outline">
+                {t('proposals.ofResident')}
+              </Button>
+            ) : null}
+            {r.canEdit ? (
+              <Button component={Link} to={`/residents/${r.id}/edit`}>
+                {t('residents.profile.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Tabs
@@ -113,6 +126,7 @@ export function ResidentPage() {
           {showNotes ? <Tabs.Tab value="screening">{t('residents.profile.tabScreening')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="cv">{t('residents.profile.tabCv')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="notes">{t('residents.profile.tabNotes')}</Tabs.Tab> : null}
+          {showOpenings ? <Tabs.Tab value="openings">{t('matching.tabOpenings')}</Tabs.Tab> : null}
           {showHistory ? <Tabs.Tab value="history">{t('residents.profile.tabHistory')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="profile">
@@ -136,6 +150,11 @@ export function ResidentPage() {
         {showNotes ? (
           <Tabs.Panel value="notes">
             <NotesTab resident={r} />
+          </Tabs.Panel>
+        ) : null}
+        {showOpenings ? (
+          <Tabs.Panel value="openings">
+            {tab === 'openings' ? <ResidentOpeningsTab residentId={r.id} /> : null}
           </Tabs.Panel>
         ) : null}
         {showHistory ? (
@@ -267,6 +286,11 @@ function ProfileView({ resident: r }: { resident: TResident }) {
             ) : null}
             {r.availableDay !== undefined ? (
               <Row label={t('residents.field.availability')}>{list(availability)}</Row>
+            ) : null}
+            {r.availableFrom !== undefined ? (
+              <Row label={t('residents.field.availableFrom')}>
+                {r.availableFrom ? formatDate(r.availableFrom) : t('residents.availableNow')}
+              </Row>
             ) : null}
           </dl>
         </Paper>

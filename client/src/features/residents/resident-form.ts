@@ -61,6 +61,8 @@ export interface TResidentFormValues {
   availableDay: boolean;
   availableEvening: boolean;
   availableWeekend: boolean;
+  /** yyyy-mm-dd, or empty: can start now. */
+  availableFrom: string;
   benefitGroup: string;
   jobcenterCategory: string;
   supportNeeds: TSupportNeed[];
@@ -102,6 +104,7 @@ export function emptyResidentValues(today: string): TResidentFormValues {
     availableDay: true,
     availableEvening: false,
     availableWeekend: false,
+    availableFrom: '',
     benefitGroup: '',
     jobcenterCategory: '',
     supportNeeds: [],
@@ -143,6 +146,7 @@ export function valuesFromResident(r: TResident, today: string): TResidentFormVa
     availableDay: r.availableDay ?? true,
     availableEvening: r.availableEvening ?? false,
     availableWeekend: r.availableWeekend ?? false,
+    availableFrom: r.availableFrom ?? '',
     benefitGroup: r.benefitGroup ?? '',
     jobcenterCategory: r.jobcenterCategory ?? '',
     supportNeeds,
@@ -182,6 +186,7 @@ export function toResidentBody(v: TResidentFormValues) {
     availableDay: v.availableDay,
     availableEvening: v.availableEvening,
     availableWeekend: v.availableWeekend,
+    availableFrom: v.availableFrom,
     benefitGroup: v.benefitGroup,
     jobcenterCategory: v.jobcenterCategory,
     supportNeeds: v.supportNeeds,

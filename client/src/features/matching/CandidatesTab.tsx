@@ -1,0 +1,183 @@
+import { api } from '@client/api/client.ts';
+import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { SectionCard } from '@client/components/SectionCard.tsx';
+import { formatDate, formatNumber } from '@client/lib/format.ts';
+import type { TCandidate, TOpeningCandidates } from '@domain/matching/matching.schema.ts';
+import { Alert, Anchor, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ComponentBreakdown, formatPercent, MATCHING_KEYS, ProposeModal, ScoreBar } from './matching-ui.tsx';
+
+/**
+ * An opening's "Kandidater" tab: the ranked people the viewer may see, each with the reasons
+ * and a breakdown to expand, who is left out and why, and who is already proposed. Proposing
+ * stays a person's decision: one click per person, with a note.
+ */
+export function CandidatesTab({ openingId }: { openingId: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [target, setTarget] = useState<TCandidate | null>(null);
+  const query = useQuery({
+    queryKey: MATCHING_KEYS.candidates(openingId),
+    // A consent withdrawn elsewhere takes effect on the very next request: always ask again.
+    refetchOnMount: 'always',
+    queryFn: ({ signal }) =>
+      api.get<TOpeningCandidates>(`/api/openings/${openingId}/candidates`, { limit: 50 }, signal),
+  });
+  if (query.isPending) return <Loader aria-label={t('matching.loading')} />;
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  const data = query.data;
+
+  return (
+    <Stack gap="lg">
+      {data.opening.matchable ? null : (
+        <Alert color="orange" variant="light">
+          {t('matching.notMatchable')}
+        </Alert>
+      )}
+      <SectionCard
+        title={t('matching.candidatesTitle')}
+        actions={
+          <Text size="sm" c="dimmed">
+            {t('matching.candidateCount', { count: data.candidateCount, shown: data.candidates.length })}
+          </Text>
+        }
+      >
+        <Text size="sm" mb="md">
+          {t('matching.candidatesLead')}
+        </Text>
+        {data.candidates.length === 0 ? (
+          <Text>{t('matching.noCandidates')}</Text>
+        ) : (
+          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {data.candidates.map((c, i) => (
+              <CandidateRow
+                key={c.residentId}
+                rank={i + 1}
+                candidate={c}
+                onPropose={data.opening.matchable ? () => setTarget(c) : undefined}
+              />
+            ))}
+          </Stack>
+        )}
+      </SectionCard>
+
+      <SectionCard title={t('matching.excludedTitle')}>
+        {data.exclusionSummary.length === 0 ? (
+          <Text>{t('matching.noneExcluded')}</Text>
+        ) : (
+          <>
+            <Text size="sm" mb="xs">
+              {t('matching.excludedLead', { count: data.excludedCount })}
+            </Text>
+            <List>
+              {data.exclusionSummary.map((l) => (
+                <List.Item key={`${l.code}-${l.label}`}>{l.label}</List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </SectionCard>
+
+      <SectionCard title={t('matching.proposedTitle')}>
+        {data.proposed.length === 0 ? (
+          <Text>{t('matching.noneProposed')}</Text>
+        ) : (
+          <List>
+            {data.proposed.map((p) => (
+              <List.Item key={p.proposalId}>
+                <Anchor component={Link} to={`/residents/${p.residentId}`}>
+                  {p.firstName} {p.lastName}
+                </Anchor>{' '}
+                · {t(`matching.proposalStatus.${p.status}`)} · {formatDate(p.proposedAt.slice(0, 10))} ·{' '}
+                {formatPercent(p.score)}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </SectionCard>
+
+      <ProposeModal
+        target={
+          target
+            ? {
+                openingId,
+                residentId: target.residentId,
+                residentName: `${target.firstName} ${target.lastName}`,
+                openingTitle: data.opening.title,
+              }
+            : null
+        }
+        onClose={() => setTarget(null)}
+        onProposed={async () => {
+          await qc.invalidateQueries({ queryKey: MATCHING_KEYS.candidates(openingId) });
+          await qc.invalidateQueries({ queryKey: ['/api/openings', openingId] });
+        }}
+      />
+    </Stack>
+  );
+}
+
+function CandidateRow({
+  rank,
+  candidate: c,
+  onPropose,
+}: {
+  rank: number;
+  candidate: TCandidate;
+  onPropose?: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const name = `${c.firstName} ${c.lastName}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="li">
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={2} style={{ flex: 1, minWidth: 220 }}>
+          <Title order={3} size="h5">
+            {formatNumber(rank)}.{' '}
+            <Anchor component={Link} to={`/residents/${c.residentId}`}>
+              {name}
+            </Anchor>
+          </Title>
+          <Text size="sm" c="dimmed">
+            {c.housingAreaName ?? t('matching.outsideAreas')}
+            {c.activeProposals > 0 ? ` · ${t('matching.activeProposals', { count: c.activeProposals })}` : ''}
+          </Text>
+        </Stack>
+        <ScoreBar score={c.score} label={name} />
+      </Group>
+      <List size="sm" mt="xs" spacing={2}>
+        {c.reasons.slice(0, 4).map((r) => (
+          <List.Item key={r}>{r}</List.Item>
+        ))}
+      </List>
+      <Group gap="xs" mt="sm">
+        <Button
+          variant="default"
+          size="compact-sm"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? t('matching.hideBreakdown') : t('matching.showBreakdown')}
+        </Button>
+        {onPropose ? (
+          <Button size="compact-sm" onClick={onPropose} aria-label={t('matching.proposeNamed', { name })}>
+            {t('matching.propose')}
+          </Button>
+        ) : null}
+      </Group>
+      <div id={panelId} hidden={!open}>
+        {open ? (
+          <Stack mt="sm">
+            <ComponentBreakdown components={c.components} caption={t('matching.breakdownOf', { name })} />
+          </Stack>
+        ) : null}
+      </div>
+    </Paper>
+  );
+}
