@@ -93,6 +93,16 @@ export async function navHrefs(page: Page): Promise<string[]> {
 
 /** axe with the WCAG 2.1 A/AA tags; prints every violation before failing. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dialog fading in has its colours half-blended for 200 ms, and axe would measure those:
+  // wait for every finite transition and animation to end first (spinners run forever: skipped).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -3,12 +3,12 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { SectionCard } from '@client/components/SectionCard.tsx';
 import { formatDate, formatNumber } from '@client/lib/format.ts';
 import type { TCandidate, TOpeningCandidates } from '@domain/matching/matching.schema.ts';
-import { Alert, Anchor, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, List, Loader, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ComponentBreakdown, formatPercent, MATCHING_KEYS, ProposeModal, ScoreBar } from './matching-ui.tsx';
+import { formatPercent, MATCHING_KEYS, MatchCard, ProposeModal } from './matching-ui.tsx';
 
 /**
  * An opening's "Kandidater" tab: the ranked people the viewer may see, each with the reasons
@@ -130,54 +130,20 @@ function CandidateRow({
   onPropose?: () => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
   const name = `${c.firstName} ${c.lastName}`;
   return (
-    <Paper withBorder radius="md" p="md" component="li">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Stack gap={2} style={{ flex: 1, minWidth: 220 }}>
-          <Title order={3} size="h5">
-            {formatNumber(rank)}.{' '}
-            <Anchor component={Link} to={`/residents/${c.residentId}`}>
-              {name}
-            </Anchor>
-          </Title>
-          <Text size="sm" c="dimmed">
-            {c.housingAreaName ?? t('matching.outsideAreas')}
-            {c.activeProposals > 0 ? ` · ${t('matching.activeProposals', { count: c.activeProposals })}` : ''}
-          </Text>
-        </Stack>
-        <ScoreBar score={c.score} label={name} />
-      </Group>
-      <List size="sm" mt="xs" spacing={2}>
-        {c.reasons.slice(0, 4).map((r) => (
-          <List.Item key={r}>{r}</List.Item>
-        ))}
-      </List>
-      <Group gap="xs" mt="sm">
-        <Button
-          variant="default"
-          size="compact-sm"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? t('matching.hideBreakdown') : t('matching.showBreakdown')}
-        </Button>
-        {onPropose ? (
-          <Button size="compact-sm" onClick={onPropose} aria-label={t('matching.proposeNamed', { name })}>
-            {t('matching.propose')}
-          </Button>
-        ) : null}
-      </Group>
-      <div id={panelId} hidden={!open}>
-        {open ? (
-          <Stack mt="sm">
-            <ComponentBreakdown components={c.components} caption={t('matching.breakdownOf', { name })} />
-          </Stack>
-        ) : null}
-      </div>
-    </Paper>
+    <MatchCard
+      title={name}
+      to={`/residents/${c.residentId}`}
+      prefix={`${formatNumber(rank)}. `}
+      facts={`${c.housingAreaName ?? t('matching.outsideAreas')}${
+        c.activeProposals > 0 ? ` · ${t('matching.activeProposals', { count: c.activeProposals })}` : ''
+      }`}
+      score={c.score}
+      reasons={c.reasons}
+      components={c.components}
+      proposeLabel={t('matching.proposeNamed', { name })}
+      onPropose={onPropose}
+    />
   );
 }

@@ -4,12 +4,12 @@ import { SectionCard } from '@client/components/SectionCard.tsx';
 import { formatDate, formatNumber } from '@client/lib/format.ts';
 import type { TResidentOpenings } from '@domain/matching/matching.schema.ts';
 import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
-import { Anchor, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, List, Loader, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ComponentBreakdown, MATCHING_KEYS, ProposeModal, ScoreBar } from './matching-ui.tsx';
+import { MATCHING_KEYS, MatchCard, ProposeModal } from './matching-ui.tsx';
 
 type TFit = TResidentOpenings['openings'][number];
 type TMiss = TResidentOpenings['excluded'][number];
@@ -98,56 +98,16 @@ export function ResidentOpeningsTab({ residentId }: { residentId: string }) {
 
 function FitRow({ fit: o, facts, onPropose }: { fit: TFit; facts: string; onPropose: () => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
   return (
-    <Paper withBorder radius="md" p="md" component="li">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Stack gap={2} style={{ flex: 1, minWidth: 220 }}>
-          <Title order={3} size="h5">
-            <Anchor component={Link} to={`/openings/${o.openingId}`}>
-              {o.title}
-            </Anchor>
-          </Title>
-          <Text size="sm" c="dimmed">
-            {facts}
-          </Text>
-        </Stack>
-        <ScoreBar score={o.score} label={o.title} />
-      </Group>
-      <List size="sm" mt="xs" spacing={2}>
-        {o.reasons.slice(0, 4).map((r) => (
-          <List.Item key={r}>{r}</List.Item>
-        ))}
-      </List>
-      <Group gap="xs" mt="sm">
-        <Button
-          variant="default"
-          size="compact-sm"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((v) => !v)}
-        >
-          {open ? t('matching.hideBreakdown') : t('matching.showBreakdown')}
-        </Button>
-        <Button
-          size="compact-sm"
-          onClick={onPropose}
-          aria-label={t('matching.proposeFor', { opening: o.title })}
-        >
-          {t('matching.propose')}
-        </Button>
-      </Group>
-      <div id={panelId} hidden={!open}>
-        {open ? (
-          <Stack mt="sm">
-            <ComponentBreakdown
-              components={o.components}
-              caption={t('matching.breakdownOf', { name: o.title })}
-            />
-          </Stack>
-        ) : null}
-      </div>
-    </Paper>
+    <MatchCard
+      title={o.title}
+      to={`/openings/${o.openingId}`}
+      facts={facts}
+      score={o.score}
+      reasons={o.reasons}
+      components={o.components}
+      proposeLabel={t('matching.proposeFor', { opening: o.title })}
+      onPropose={onPropose}
+    />
   );
 }

@@ -4,10 +4,24 @@ import { FormActions } from '@client/components/FormActions.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { ZOptionalText } from '@domain/common.schema.ts';
 import type { TScoredComponentDto } from '@domain/matching/matching.schema.ts';
-import { Group, Modal, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod';
 
 // Shared pieces of the matching screens: the score as a bar with its number in words, the
@@ -174,5 +188,88 @@ export function ProposeModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * One ranked match as a card, the same for a candidate and for an opening: the title linking to
+ * the other side, facts, the score bar, the strongest reasons, the breakdown to expand and
+ * "Foreslå" (proposing stays a person's decision, one click per match).
+ */
+export function MatchCard({
+  title,
+  to,
+  prefix,
+  facts,
+  score,
+  reasons,
+  components,
+  proposeLabel,
+  onPropose,
+}: {
+  /** The other side's name: the person's or the opening's. */
+  title: string;
+  to: string;
+  /** Before the title, e.g. the rank "1." */
+  prefix?: ReactNode;
+  facts: ReactNode;
+  score: number;
+  reasons: readonly string[];
+  components: TScoredComponentDto[];
+  /** The accessible name of "Foreslå", naming who or what. */
+  proposeLabel: string;
+  onPropose?: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <Paper withBorder radius="md" p="md" component="li">
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={2} style={{ flex: 1, minWidth: 220 }}>
+          <Title order={3} size="h5">
+            {prefix}
+            <Anchor component={Link} to={to}>
+              {title}
+            </Anchor>
+          </Title>
+          <Text size="sm" c="dimmed">
+            {facts}
+          </Text>
+        </Stack>
+        <ScoreBar score={score} label={title} />
+      </Group>
+      <List size="sm" mt="xs" spacing={2}>
+        {reasons.slice(0, 4).map((r) => (
+          <List.Item key={r}>{r}</List.Item>
+        ))}
+      </List>
+      <Group gap="xs" mt="sm">
+        <Button
+          variant="default"
+          size="compact-sm"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((v) => !v)}
+        >
+          {open ? t('matching.hideBreakdown') : t('matching.showBreakdown')}
+        </Button>
+        {onPropose ? (
+          <Button size="compact-sm" onClick={onPropose} aria-label={proposeLabel}>
+            {t('matching.propose')}
+          </Button>
+        ) : null}
+      </Group>
+      <div id={panelId} hidden={!open}>
+        {open ? (
+          <Stack mt="sm">
+            <ComponentBreakdown
+              components={components}
+              caption={t('matching.breakdownOf', { name: title })}
+            />
+          </Stack>
+        ) : null}
+      </div>
+    </Paper>
   );
 }
