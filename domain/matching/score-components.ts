@@ -17,7 +17,9 @@ export interface TComponentScore {
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 const hoursText = (n: number) => String(n).replace('.', ',');
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('da') + s.slice(1);
+/** "Tømrer" → "tømrer" inside a sentence; an acronym ("VVS-montør", "IT-supporter") stays as written. */
+const lowerFirst = (s: string) =>
+  /^\p{Lu}\p{Lu}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase('da') + s.slice(1);
 const normalise = (s: string) =>
   s
     .normalize('NFKD')
