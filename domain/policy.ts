@@ -144,14 +144,14 @@ function isStaff(actor: TActor): boolean {
   return actor.memberships.some((m) => STAFF_ROLES.includes(m.role));
 }
 
+/** Casework the secretariat does not do: matching people to jobs and proposing them. */
+const CASEWORK_KINDS: readonly TResourceKind[] = ['candidates', 'proposal', 'allocation'];
+
 /**
  * Whether the actor may take the action on the resource. With a resource that carries no
  * instance attributes (e.g. `{ kind: 'housing_area' }`) it answers "on some instance",
  * which is what routes check before the service loads the instance.
  */
-/** Casework the secretariat does not do: matching people to jobs and proposing them. */
-const CASEWORK_KINDS: readonly TResourceKind[] = ['candidates', 'proposal', 'allocation'];
-
 export function can(actor: TActor, action: TAction, resource: TResource): boolean {
   // Candidate lists are casework: the secretariat administers, it does not match people.
   if (isAdmin(actor) && !CASEWORK_KINDS.includes(resource.kind)) return true;
