@@ -38,6 +38,19 @@ export async function tablesInDependencyOrder(client: pg.PoolClient | pg.Client)
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/**
+ * Tables that are not data but a moment's bookkeeping, left out of backups: the match index's
+ * change feed (read within seconds, and rebuilt from the data at start-up). Restoring the data
+ * writes it anew through its triggers, so restoring it too would only collide.
+ */
+const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['match_index_changes']);
+const TRANSIENT_SEQUENCES: ReadonlySet<string> = new Set(['match_index_changes_id_seq']);
+
+/** The tables a backup holds, in dependency order. */
+async function backedUpTables(client: pg.PoolClient | pg.Client): Promise<string[]> {
+  return (await tablesInDependencyOrder(client)).filter((t) => !TRANSIENT_TABLES.has(t));
+}
+
 export interface TBackupSummary {
   file: string;
   tables: Record<string, number>;
@@ -54,7 +67,7 @@ export async function writeBackup(pool: pg.Pool, file: string, note: string): Pr
       `-- Jobbro backup (${note})\n-- Restore: npm run restore -- <this file>  (or psql into a migrated, empty database)\n`,
     );
     out.write("SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n\n");
-    for (const table of await tablesInDependencyOrder(client)) {
+    for (const table of await backedUpTables(client)) {
       const { rows: cols } = await client.query<{ name: string }>(
         `select column_name as name from information_schema.columns
          where table_schema = 'public' and table_name = $1 order by ordinal_position`,
@@ -74,7 +87,7 @@ export async function writeBackup(pool: pg.Pool, file: string, note: string): Pr
       `select sequencename as name, last_value as last, last_value is not null as called from pg_sequences where schemaname = 'public'`,
     );
     for (const s of seqs) {
-      if (s.last !== null)
+      if (s.last !== null && !TRANSIENT_SEQUENCES.has(s.name))
         out.write(`SELECT pg_catalog.setval('public.${ident(s.name)}', ${s.last}, true);\n`);
     }
     await client.query('commit');
@@ -90,7 +103,7 @@ export async function writeBackup(pool: pg.Pool, file: string, note: string): Pr
 export async function isEmptyDatabase(pool: pg.Pool): Promise<boolean> {
   const client = await pool.connect();
   try {
-    for (const table of await tablesInDependencyOrder(client)) {
+    for (const table of await backedUpTables(client)) {
       const { rowCount } = await client.query(`select 1 from public.${ident(table)} limit 1`);
       if (rowCount) return false;
     }
