@@ -32,6 +32,29 @@ export interface TMatch {
   reasons: string[];
 }
 
+/**
+ * What a proposal or a plan line keeps of the ranking: the score, each applicable component with
+ * its weight and reason, and the reasons (transparency: why the match was suggested, at the time).
+ */
+export interface TScoreSnapshot {
+  score: number;
+  components: { component: string; value: number; weight: number; reason: string }[];
+  reasons: string[];
+}
+
+/** The snapshot of a match; a component that does not apply to the pair has no value and is left out. */
+export function scoreSnapshotOf(m: TMatch): TScoreSnapshot {
+  return {
+    score: m.score,
+    components: m.components.flatMap((c) =>
+      c.value === null
+        ? []
+        : [{ component: c.component, value: c.value, weight: c.weight, reason: c.reason }],
+    ),
+    reasons: m.reasons,
+  };
+}
+
 export interface TExcluded {
   residentId: string;
   openingId: string;

@@ -1,3 +1,4 @@
+import type { TScoreSnapshot } from '@domain/matching/match.ts';
 import {
   ALLOCATION_LINE_DECISIONS,
   ALLOCATION_STATUSES,
@@ -36,13 +37,6 @@ export const matchingSettings = pgTable('matching_settings', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
-
-/** The score snapshot a proposal or plan line keeps: what the ranking said, and why, at the time. */
-export interface TScoreSnapshot {
-  score: number;
-  components: { component: string; value: number; weight: number; reason: string }[];
-  reasons: string[];
-}
 
 export const proposals = pgTable(
   'proposals',

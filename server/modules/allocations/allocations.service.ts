@@ -1,11 +1,10 @@
 import type { TPage } from '@domain/common.schema.ts';
 import { allocateProposals, type TAllocationEdge } from '@domain/matching/allocation.ts';
-import type { TMatch } from '@domain/matching/match.ts';
+import { scoreSnapshotOf, type TMatch } from '@domain/matching/match.ts';
 import { pairKey } from '@domain/matching/match-inputs.ts';
 import type { TAllocationDetail, TAllocationListItem } from '@domain/proposal.schema.ts';
 import { danishDate } from '@domain/time.ts';
 import { allocationLines, allocations, partnerships } from '@server/db/schema/index.ts';
-import type { TScoreSnapshot } from '@server/db/schema/matching.ts';
 import { loadMatchSettings } from '@server/modules/matching/match-data.repository.ts';
 import type { TPendingMails } from '@server/modules/notifications/notifications.service.ts';
 import { createNotificationsService } from '@server/modules/notifications/notifications.service.ts';
@@ -29,18 +28,6 @@ import {
 
 /** Candidates per opening that enter the plan: the best of each, as the Kandidater tab shows them. */
 export const PLAN_CANDIDATES_PER_OPENING = 50;
-
-function snapshotOf(m: TMatch): TScoreSnapshot {
-  return {
-    score: m.score,
-    components: m.components.flatMap((c) =>
-      c.value === null
-        ? []
-        : [{ component: c.component, value: c.value, weight: c.weight, reason: c.reason }],
-    ),
-    reasons: m.reasons,
-  };
-}
 
 /**
  * Allocation plans (issue 5 item 4): for a partnership's open openings, the proposals with the
@@ -155,7 +142,7 @@ export function createAllocationsService(deps: TAppDeps) {
                 openingId: l.openingId,
                 residentId: l.residentId,
                 score: l.score,
-                scoreSnapshot: snapshotOf(m),
+                scoreSnapshot: scoreSnapshotOf(m),
               };
             }),
           );

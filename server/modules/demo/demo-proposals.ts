@@ -1,4 +1,4 @@
-import { candidatesForOpening } from '@domain/matching/match.ts';
+import { candidatesForOpening, scoreSnapshotOf } from '@domain/matching/match.ts';
 import { pairKey, type TMatchContext } from '@domain/matching/match-inputs.ts';
 import type { TProposalStatus } from '@domain/proposal.schema.ts';
 import { danishDate } from '@domain/time.ts';
@@ -14,7 +14,6 @@ import {
   systemSettings,
   users,
 } from '@server/db/schema/index.ts';
-import type { TScoreSnapshot } from '@server/db/schema/matching.ts';
 import {
   loadAreaNames,
   loadMatchOpenings,
@@ -94,15 +93,7 @@ export async function loadDemoProposals(db: TDb, now: Date = new Date()): Promis
       const start = new Date(now.getTime() - (10 - i) * 24 * 60 * 60 * 1000);
       const at = (step: number) => new Date(start.getTime() + step * 24 * 60 * 60 * 1000);
       const final = plan.path.at(-1)!;
-      const snapshot: TScoreSnapshot = {
-        score: best.score,
-        components: best.components.flatMap((c) =>
-          c.value === null
-            ? []
-            : [{ component: c.component, value: c.value, weight: c.weight, reason: c.reason }],
-        ),
-        reasons: best.reasons,
-      };
+      const snapshot = scoreSnapshotOf(best);
       const [row] = await tx
         .insert(proposals)
         .values({

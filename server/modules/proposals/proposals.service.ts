@@ -1,6 +1,6 @@
 import type { TPage } from '@domain/common.schema.ts';
 import { exclusionsFor } from '@domain/matching/hard-filters.ts';
-import { scorePair } from '@domain/matching/match.ts';
+import { scorePair, scoreSnapshotOf } from '@domain/matching/match.ts';
 import { pairKey, type TMatchContext } from '@domain/matching/match-inputs.ts';
 import { OPENING_STATUS_LABEL_DA } from '@domain/opening.schema.ts';
 import {
@@ -22,7 +22,6 @@ import {
   proposals,
   users,
 } from '@server/db/schema/index.ts';
-import type { TScoreSnapshot } from '@server/db/schema/matching.ts';
 import {
   loadAreaNames,
   loadMatchOpenings,
@@ -195,16 +194,7 @@ export function createProposalsService(deps: TAppDeps) {
     }
 
     const match = scorePair(matchResident.match, matchOpening.match, context);
-    const snapshot: TScoreSnapshot = {
-      score: match.score,
-      // A component that does not apply to this pair has no value and takes no part in the score.
-      components: match.components.flatMap((c) =>
-        c.value === null
-          ? []
-          : [{ component: c.component, value: c.value, weight: c.weight, reason: c.reason }],
-      ),
-      reasons: match.reasons,
-    };
+    const snapshot = scoreSnapshotOf(match);
     const now = clock.now();
     const [created] = await tx
       .insert(proposals)
