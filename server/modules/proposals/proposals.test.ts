@@ -58,6 +58,9 @@ async function openingOf(w: TWorld = world, over: Partial<typeof openings.$infer
     startDate: '2027-01-04',
     minAge: 18,
     status: 'referred',
+    // Created on the test clock's day: time to first proposal is measured from here.
+    createdAt: t.clock.now(),
+    updatedAt: t.clock.now(),
     ...over,
   });
 }
