@@ -48,6 +48,9 @@ export const theme = createTheme({
     // Every toast's close button needs an accessible name (axe: button-name); pages that show
     // a toast may still pass their own, translated one.
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Luk besked' } } },
+    // A spinner is a <span>: its aria-label ("Indlæser …") is only allowed with a role (axe:
+    // aria-prohibited-attr), and "status" is what it is, announced politely.
+    Loader: { defaultProps: { role: 'status' } },
   },
 });
 
