@@ -10,6 +10,10 @@ export const NOTIFICATION_KINDS = [
   'job_dialogue_due',
   'clause_behind',
   'proposal_made',
+  'proposal_sent_to_company',
+  'company_answered',
+  'placement_hired',
+  'placement_at_risk',
   'generic',
 ] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -92,9 +92,39 @@ export type TResource =
    * proposal is checked by its person (professional view) and its opening's partnership.
    */
   | { kind: 'proposal' }
-  | { kind: 'allocation' };
+  | { kind: 'allocation' }
+  /**
+   * Placements (issue 6), at route level: the two professional roles follow them up; a company
+   * contact sees its own company's (the person's first name, dates, the follow-up dates, never the
+   * notes) and flags "noget går skævt". Each placement is checked by its person and company.
+   */
+  | { kind: 'placement' }
+  /** Follow-up check-ins and escalations: casework of the two professional roles. */
+  | { kind: 'follow_up' }
+  | { kind: 'escalation' }
+  /** The company portal's candidates and pipeline: company contacts, for their own company. */
+  | { kind: 'company_portal' }
+  /**
+   * Retention figures of a partnership: aggregates (small counts suppressed for steering). The
+   * secretariat for any partnership; professionals (by partnership or municipality) and the
+   * steering group for their own.
+   */
+  | { kind: 'retention_report'; partnershipId?: string; municipalityId?: string }
+  /** A partnership's follow-up schedules: professionals read them, the secretariat sets them. */
+  | { kind: 'follow_up_settings'; partnershipId?: string; municipalityId?: string }
+  /** Moving the clock forward (JOBBRO_TEST_CLOCK, demo mode only): the secretariat alone. */
+  | { kind: 'demo_clock' };
 
 export type TResourceKind = TResource['kind'];
+
+/**
+ * A resource of the kind without instance attributes: the route-level question "on some
+ * instance". Every variant's attributes are optional, so this is always a valid TResource;
+ * TypeScript just cannot check `{ kind }` against a union of this many variants.
+ */
+export function resourceOfKind(kind: TResourceKind): TResource {
+  return { kind } as TResource;
+}
 
 /** The attributes of something a housing organisation owns and a company delivers. */
 export interface TOrgOwned {
@@ -145,7 +175,15 @@ function isStaff(actor: TActor): boolean {
 }
 
 /** Casework the secretariat does not do: matching people to jobs and proposing them. */
-const CASEWORK_KINDS: readonly TResourceKind[] = ['candidates', 'proposal', 'allocation'];
+const CASEWORK_KINDS: readonly TResourceKind[] = [
+  'candidates',
+  'proposal',
+  'allocation',
+  'placement',
+  'follow_up',
+  'escalation',
+  'company_portal',
+];
 
 /**
  * Whether the actor may take the action on the resource. With a resource that carries no
@@ -214,6 +252,32 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
         action !== 'export' &&
         actor.memberships.some((m) => m.role === 'social_worker' || m.role === 'job_consultant')
       );
+    case 'placement':
+      return (
+        action !== 'delete' &&
+        action !== 'export' &&
+        actor.memberships.some(
+          (m) => m.role === 'social_worker' || m.role === 'job_consultant' || m.role === 'company_contact',
+        )
+      );
+    case 'follow_up':
+    case 'escalation':
+      return (
+        action !== 'delete' &&
+        action !== 'export' &&
+        actor.memberships.some((m) => m.role === 'social_worker' || m.role === 'job_consultant')
+      );
+    case 'company_portal':
+      return (
+        action !== 'delete' &&
+        action !== 'export' &&
+        actor.memberships.some((m) => m.role === 'company_contact' && m.scopeId !== null)
+      );
+    case 'retention_report':
+      return canOnBiasReport(actor, action, { ...resource, kind: 'bias_report' });
+    case 'follow_up_settings':
+      // Admins change them (let through above); the professionals read them.
+      return canOnMatching(actor, action, { ...resource, kind: 'matching_settings' });
     case 'candidates':
     case 'matching_settings':
       return canOnMatching(actor, action, resource);
@@ -222,6 +286,7 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
     case 'audit_log':
     case 'mail_outbox':
     case 'resident_retention':
+    case 'demo_clock':
       return false;
     default: {
       const exhaustive: never = resource;

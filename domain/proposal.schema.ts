@@ -190,6 +190,13 @@ export const ZProposalDetail = ZProposalListItem.extend({
   sentToCompanyAt: z.string().nullable(),
   sentByName: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The company's answers (issue 6): the interview it invited to and how it went, or its no. */
+  interviewAt: z.string().nullable(),
+  interviewLocation: z.string().nullable(),
+  interviewOutcome: z.enum(['positive', 'negative', 'no_show']).nullable(),
+  interviewOutcomeNote: z.string().nullable(),
+  companyDeclineReason: z.string().nullable(),
+  companyDeclineText: z.string().nullable(),
   /** The moves the viewer may make now (the professional side's). */
   nextStatuses: z.array(ZProposalStatus),
   history: z.array(

@@ -100,6 +100,22 @@ export const ACCESS_PURPOSES = [
   'cv_read',
   'cv_uploaded',
   'cv_deleted',
+  'proposal_made',
+  'proposal_read',
+  'proposal_updated',
+  'proposal_sent',
+  'company_viewed',
+  'company_answered',
+  'placement_created',
+  'placement_read',
+  'placement_ended',
+  'placement_updated',
+  'follow_up_planned',
+  'follow_up_read',
+  'follow_up_recorded',
+  'follow_up_rescheduled',
+  'escalation',
+  'escalation_resolved',
   'history_read',
   'export',
   'erasure',
@@ -122,6 +138,22 @@ export const ACCESS_PURPOSE_LABEL_DA: Record<TAccessPurpose, string> = {
   cv_read: 'CV hentet',
   cv_uploaded: 'CV uploadet',
   cv_deleted: 'CV slettet',
+  proposal_made: 'Foreslået til et job',
+  proposal_read: 'Forslag læst',
+  proposal_updated: 'Forslag opdateret',
+  proposal_sent: 'Forslag sendt til virksomheden',
+  company_viewed: 'Virksomheden så kandidatprofilen',
+  company_answered: 'Virksomhedens svar på forslaget',
+  placement_created: 'Ansættelse registreret',
+  placement_read: 'Ansættelse læst',
+  placement_ended: 'Ansættelse afsluttet',
+  placement_updated: 'Ansættelse ændret',
+  follow_up_planned: 'Opfølgning planlagt',
+  follow_up_read: 'Opfølgning læst',
+  follow_up_recorded: 'Opfølgning registreret',
+  follow_up_rescheduled: 'Opfølgning flyttet',
+  escalation: 'Eskalering rejst',
+  escalation_resolved: 'Eskalering løst',
   history_read: 'Opslag i historikken',
   export: 'Indsigt: udtræk af oplysningerne',
   erasure: 'Sletning (anonymisering)',
@@ -129,14 +161,32 @@ export const ACCESS_PURPOSE_LABEL_DA: Record<TAccessPurpose, string> = {
   other: 'Anden behandling',
 };
 
-/** The audit entity types that are about one resident (entity id: the person or a part of them). */
+/**
+ * The audit entity types that are about one resident (entity id: the person or a part of them:
+ * a consent, note, screening, CV, or one of their proposals, placements, check-ins, escalations).
+ * Searches (no entity id) are about many people and stay out.
+ */
 export const RESIDENT_ENTITY_TYPES = [
   'resident',
   'resident_consent',
   'resident_note',
   'resident_screening',
   'resident_cv',
+  'proposal',
+  'placement',
+  'follow_up',
+  'escalation',
 ] as const;
+
+/** The status a status-changing event moved to (details.status = { from, to }), if any. */
+function statusTo(details: Record<string, unknown> | null): string | null {
+  const status = details?.status;
+  if (typeof status !== 'object' || status === null || !('to' in status)) return null;
+  return typeof status.to === 'string' ? status.to : null;
+}
+
+/** The company's own moves on a proposal (company portal): interview, its outcome, hire, no. */
+const COMPANY_PROPOSAL_MOVES: readonly string[] = ['interview', 'company_declined', 'hired'];
 
 /** The purpose of one audit event about a person. */
 export function accessPurpose(
@@ -182,6 +232,38 @@ export function accessPurpose(
       if (action === 'read' || action === 'export') return 'cv_read';
       if (action === 'create' || action === 'update') return 'cv_uploaded';
       if (action === 'delete') return 'cv_deleted';
+      return 'other';
+    case 'proposal': {
+      if (action === 'create') return 'proposal_made';
+      // The company portal marks its reads; the profile is shown only while consent (b) holds.
+      if (action === 'read' && details?.portal === 'company') {
+        return details.candidateShown === false ? 'proposal_read' : 'company_viewed';
+      }
+      if (action === 'read') return 'proposal_read';
+      if (action !== 'update') return 'other';
+      const to = statusTo(details);
+      if (to === 'sent_to_company') return 'proposal_sent';
+      if ((to !== null && COMPANY_PROPOSAL_MOVES.includes(to)) || details?.interviewOutcome !== undefined) {
+        return 'company_answered';
+      }
+      return 'proposal_updated';
+    }
+    case 'placement':
+      if (action === 'create') return 'placement_created';
+      if (action === 'read') return 'placement_read';
+      if (action === 'update') return statusTo(details) ? 'placement_ended' : 'placement_updated';
+      return 'other';
+    case 'follow_up':
+      if (action === 'create') return 'follow_up_planned';
+      if (action === 'read') return 'follow_up_read';
+      // A check-in carries how it goes (details.status); a new date is a move.
+      if (action === 'update' && typeof details?.status === 'string') return 'follow_up_recorded';
+      if (action === 'update' && details?.dueDate !== undefined) return 'follow_up_rescheduled';
+      if (action === 'update') return 'follow_up_recorded';
+      return 'other';
+    case 'escalation':
+      if (action === 'update' && details?.resolved === true) return 'escalation_resolved';
+      if (action === 'create' || action === 'update') return 'escalation';
       return 'other';
     default:
       return 'other';

@@ -80,6 +80,74 @@ describe('accessPurpose', () => {
       ['erase', 'resident', { reason: 'erasure' }, 'erasure'],
       ['denied', 'resident', { action: 'read' }, 'denied'],
       ['delete', 'resident_note', null, 'other'],
+      // Proposals, placements, check-ins and escalations (issues 5 and 6), as their services log them.
+      ['create', 'proposal', { residentId: 'r', openingId: 'o', source: 'manual' }, 'proposal_made'],
+      ['read', 'proposal', { residentId: 'r' }, 'proposal_read'],
+      [
+        'update',
+        'proposal',
+        { residentId: 'r', status: { from: 'awaiting_resident', to: 'resident_agreed' } },
+        'proposal_updated',
+      ],
+      [
+        'update',
+        'proposal',
+        { residentId: 'r', status: { from: 'resident_agreed', to: 'sent_to_company' } },
+        'proposal_sent',
+      ],
+      ['read', 'proposal', { portal: 'company', residentId: 'r', candidateShown: true }, 'company_viewed'],
+      // A company that opens the proposal after consent (b) ended sees no profile.
+      ['read', 'proposal', { portal: 'company', residentId: 'r', candidateShown: false }, 'proposal_read'],
+      [
+        'update',
+        'proposal',
+        { residentId: 'r', status: { from: 'sent_to_company', to: 'interview' } },
+        'company_answered',
+      ],
+      ['update', 'proposal', { residentId: 'r', interviewOutcome: 'positive' }, 'company_answered'],
+      [
+        'update',
+        'proposal',
+        { residentId: 'r', status: { from: 'interview', to: 'company_declined' } },
+        'company_answered',
+      ],
+      ['denied', 'proposal', { action: 'read', reason: 'other_company', portal: 'company' }, 'denied'],
+      ['search', 'proposal', { portal: 'company', residentIds: ['r'] }, 'other'],
+      ['create', 'placement', { residentId: 'r', type: 'full_time' }, 'placement_created'],
+      ['read', 'placement', { residentId: 'r', view: 'company' }, 'placement_read'],
+      [
+        'update',
+        'placement',
+        { residentId: 'r', status: { from: 'active', to: 'completed' } },
+        'placement_ended',
+      ],
+      [
+        'create',
+        'follow_up',
+        { residentId: 'r', placementId: 'p', dueDate: '2026-12-01' },
+        'follow_up_planned',
+      ],
+      ['read', 'follow_up', { residentId: 'r', placementId: 'p' }, 'follow_up_read'],
+      [
+        'update',
+        'follow_up',
+        { residentId: 'r', placementId: 'p', key: 'week_1', status: 'going_well' },
+        'follow_up_recorded',
+      ],
+      [
+        'update',
+        'follow_up',
+        { residentId: 'r', dueDate: { from: '2026-12-01', to: '2026-12-08' } },
+        'follow_up_rescheduled',
+      ],
+      ['create', 'escalation', { placementId: 'p', residentId: 'r', source: 'check_in' }, 'escalation'],
+      [
+        'update',
+        'escalation',
+        { placementId: 'p', residentId: 'r', source: 'company', repeated: true },
+        'escalation',
+      ],
+      ['update', 'escalation', { placementId: 'p', residentId: 'r', resolved: true }, 'escalation_resolved'],
     ];
     for (const [action, entityType, details, purpose] of cases) {
       expect(accessPurpose(action, entityType, details), `${action} ${entityType}`).toBe(purpose);

@@ -51,3 +51,40 @@ export function formatDanishDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
+
+const wallClockParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DANISH_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function danishOffsetMinutes(at: number): number {
+  const p = Object.fromEntries(wallClockParts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A Danish wall-clock date (yyyy-mm-dd) and time (HH:MM) as the UTC instant it names, e.g. an
+ * interview "15.06.2026 kl. 10.00" is 08:00 UTC in summer and 09:00 UTC in winter. A time the
+ * spring change skips (02:30 on the last Sunday of March) moves an hour on; a time the autumn
+ * change repeats is taken in winter time.
+ */
+export function danishLocalToUtc(isoDate: string, time: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, m - 1, d, h, min);
+  const first = naive - danishOffsetMinutes(naive) * 60_000;
+  return new Date(naive - danishOffsetMinutes(first) * 60_000);
+}
+
+/** The Copenhagen wall-clock time (HH:MM) of an instant. */
+export function danishTime(at: Date): string {
+  const p = Object.fromEntries(wallClockParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute}`;
+}

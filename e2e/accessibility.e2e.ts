@@ -229,3 +229,128 @@ describe('staff and company pages', () => {
       await expectAccessible(page, 'company password');
     }));
 });
+
+// Follow-up after a hire (issue 6), on the demo data: read-only here (dialogs are opened and sent
+// empty, so nothing is written); the end-to-end story writes on a server of its own.
+describe('placements, follow-ups, escalations and retention', () => {
+  it(
+    'job_consultant: check-ins, the check-in dialog, placements, a placement and its dialogs',
+    () =>
+      withPage('job_consultant', async (page) => {
+        await open(page, '/follow-ups');
+        await expectAccessible(page, 'Mine opfølgninger');
+        await page
+          .getByRole('button', { name: /^Registrér opfølgning / })
+          .first()
+          .click();
+        const checkIn = page.getByRole('dialog');
+        await checkIn.waitFor();
+        await settle(page);
+        await expectAccessible(page, 'check-in dialog');
+        await checkIn.getByRole('button', { name: 'Registrér', exact: true }).click();
+        await checkIn.getByText('Vælg, hvordan det går.').waitFor();
+        await expectAccessible(page, 'check-in dialog with errors');
+        await checkIn.getByRole('button', { name: 'Annullér' }).click();
+        await checkIn.waitFor({ state: 'detached' });
+        await open(page, '/follow-ups?scope=all&state=done');
+        await expectAccessible(page, 'recorded check-ins of all I follow');
+        await open(page, '/follow-ups?due=true&q=ingen-saadan-person');
+        await expectAccessible(page, 'check-ins: nothing found');
+
+        await open(page, '/placements');
+        await expectAccessible(page, 'Ansættelser');
+        // A running placement: it has planned check-ins to move and can be ended.
+        await open(page, '/placements?status=active');
+        await page.locator('main table a[href^="/placements/"]').first().click();
+        await settle(page);
+        await expectAccessible(page, 'placement (professional)');
+        for (const [button, label] of [
+          [/^Flyt dato for opfølgning /, 'reschedule dialog'],
+          ['Tilføj ekstra opfølgning', 'extra check-in dialog'],
+        ] as const) {
+          await page.getByRole('button', { name: button }).first().click();
+          const dialog = page.getByRole('dialog');
+          await dialog.waitFor();
+          await settle(page);
+          await expectAccessible(page, label);
+          await dialog.getByRole('button', { name: 'Annullér' }).click();
+          await dialog.waitFor({ state: 'detached' });
+        }
+        await page.getByRole('button', { name: 'Afslut forløb' }).click();
+        const end = page.getByRole('dialog');
+        await end.waitFor();
+        await end.getByLabel(/^Hvordan sluttede forløbet/).selectOption('ended_early');
+        await end.getByRole('button', { name: 'Afslut forløb' }).click();
+        await end.getByText('Vælg, hvorfor forløbet stoppede.').waitFor();
+        await expectAccessible(page, 'end placement dialog with errors');
+        await end.getByRole('button', { name: 'Annullér' }).click();
+      }),
+    120_000,
+  );
+
+  it('social_worker: escalations, the resolve dialog, the resident’s placements and retention', () =>
+    withPage('social_worker', async (page) => {
+      await open(page, '/escalations');
+      await expectAccessible(page, 'Eskaleringer');
+      // The demo's open escalation (another file may have resolved it on the shared server).
+      const resolveButton = page.getByRole('button', { name: /^Løs eskaleringen for / }).first();
+      if ((await resolveButton.count()) > 0) {
+        await resolveButton.click();
+        const resolve = page.getByRole('dialog');
+        await resolve.waitFor();
+        await settle(page);
+        await resolve.getByRole('button', { name: 'Løs', exact: true }).click();
+        await page.waitForTimeout(300);
+        await expectAccessible(page, 'resolve dialog with errors');
+        await resolve.getByRole('button', { name: 'Annullér' }).click();
+        await resolve.waitFor({ state: 'detached' });
+      }
+      await open(page, '/escalations?state=resolved');
+      await expectAccessible(page, 'resolved escalations');
+
+      await open(page, '/placements');
+      await page.locator('main table a[href^="/placements/"]').first().click();
+      await settle(page);
+      await page.locator('main a[href^="/residents/"]').first().click();
+      await settle(page);
+      await page.getByRole('tab', { name: 'Ansættelser' }).click();
+      await page.getByRole('heading', { name: /^Ansættelser for / }).waitFor();
+      await settle(page);
+      await expectAccessible(page, 'resident: Ansættelser tab');
+
+      await open(page, '/reports/retention');
+      await page.getByRole('table', { name: 'Pr. type: ansættelser og fastholdelse' }).waitFor();
+      await expectAccessible(page, 'retention report');
+    }));
+
+  it('steering: the retention report at 375 px', () =>
+    withPage(
+      'steering',
+      async (page) => {
+        await open(page, '/reports/retention');
+        await page.getByRole('heading', { level: 2, name: 'Sådan er tallene opgjort' }).waitFor();
+        await expectAccessible(page, 'retention report, steering, 375 px');
+      },
+      375,
+    ));
+
+  it('company_contact: its placements, a placement with the follow-up dates and "Noget går skævt"', () =>
+    withPage('company_contact', async (page) => {
+      await open(page, '/placements');
+      await expectAccessible(page, 'company: Ansættelser');
+      await page.locator('main table a[href^="/placements/"]').first().click();
+      await settle(page);
+      await page.getByRole('table', { name: 'Jobcentrets opfølgning' }).waitFor();
+      await expectAccessible(page, 'company: placement');
+      const flag = page.getByRole('button', { name: 'Noget går skævt' });
+      if ((await flag.count()) > 0) {
+        await flag.click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Send besked' }).click();
+        await page.waitForTimeout(300);
+        await expectAccessible(page, 'company: "Noget går skævt" with errors');
+        await dialog.getByRole('button', { name: 'Annullér' }).click();
+      }
+    }));
+});

@@ -38,7 +38,9 @@ describe('proposals', () => {
       let chosen: { openingId: string; title: string; name: string } | null = null;
       for (const o of list.items.filter((x) => ['referred', 'proposals'].includes(x.status))) {
         const mine = await candidatesOf(consultant, o.id);
-        if (!mine.opening.matchable) continue;
+        // Closed, or already with as many proposals under way as allowed: nobody more to propose.
+        if (!mine.opening.matchable || mine.opening.activeProposals >= mine.opening.maxActiveProposals)
+          continue;
         const theirs = new Set((await candidatesOf(worker, o.id)).candidates.map((c) => c.residentId));
         const both = mine.candidates.find((c) => theirs.has(c.residentId) && c.activeProposals === 0);
         if (both) {

@@ -121,6 +121,25 @@ for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as 
   EXPECTED[role].absent = [...EXPECTED[role].absent, '/proposals', '/allocations'];
 }
 
+// Follow-up after a hire (issue 6): check-ins and escalations are the professionals' casework;
+// placements theirs and the company's (its own); retention is an aggregate, so steering sees it.
+for (const role of ['social_worker', 'job_consultant'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/follow-ups', '/placements', '/escalations'];
+}
+EXPECTED.company_contact.present = [...EXPECTED.company_contact.present, '/placements'];
+for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/follow-ups', '/escalations'];
+}
+for (const role of ['admin', 'housing_staff', 'steering'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/placements'];
+}
+for (const role of ['admin', 'social_worker', 'job_consultant', 'steering'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/reports/retention'];
+}
+for (const role of ['housing_staff', 'company_contact'] as const) {
+  EXPECTED[role].absent = [...EXPECTED[role].absent, '/reports/retention'];
+}
+
 describe('each demo user sees the navigation of its role', () => {
   for (const role of Object.keys(DEMO_USERS) as TDemoRole[]) {
     it(`${DEMO_USERS[role]} (${role})`, async () => {

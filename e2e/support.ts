@@ -37,9 +37,11 @@ export function launch(): Promise<Browser> {
 export async function newContext(
   browser: Browser,
   viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  /** Another server than the shared one (a test that starts its own, see jobbro-server.ts). */
+  origin: string = baseUrl(),
 ): Promise<BrowserContext> {
   return browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: origin,
     viewport,
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',

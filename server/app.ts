@@ -17,6 +17,10 @@ import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts'
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerBiasReportRoutes } from './modules/bias-report/bias-report.routes.ts';
 import { registerCompanyRoutes } from './modules/companies/companies.routes.ts';
+import { registerCompanyPortalRoutes } from './modules/company-portal/company-portal.routes.ts';
+import { registerDemoClockRoutes } from './modules/demo/demo-clock.routes.ts';
+import { registerEscalationRoutes } from './modules/escalations/escalations.routes.ts';
+import { registerFollowUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
@@ -30,6 +34,7 @@ import { registerOpeningRoutes } from './modules/openings/openings.routes.ts';
 import { registerReferralContactRoutes } from './modules/openings/referral-contacts.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { registerPlacementRoutes } from './modules/placements/placements.routes.ts';
 import { registerProposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { registerResidentImportRoutes } from './modules/resident-imports/resident-imports.routes.ts';
 import { registerResidentRightsRoutes } from './modules/resident-rights/resident-rights.routes.ts';
@@ -169,6 +174,11 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerProposalRoutes(app, deps);
   registerAllocationRoutes(app, deps);
   registerMatchingRoutes(app, deps);
+  registerCompanyPortalRoutes(app, deps);
+  registerDemoClockRoutes(app, deps);
+  registerFollowUpRoutes(app, deps);
+  registerPlacementRoutes(app, deps);
+  registerEscalationRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

@@ -35,6 +35,8 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBBRO_QUEUE: ZBool.default(true),
   TRUST_PROXY: ZBool.default(false),
+  /** Tests and demos only: admins may move Jobbro's clock forward (refused without demo mode). */
+  JOBBRO_TEST_CLOCK: ZBool.default(false),
   RESIDENT_RETENTION_MONTHS: z.coerce
     .number({ error: 'must be a number of months' })
     .int()
@@ -67,6 +69,8 @@ export interface TConfig {
   trustProxy: boolean;
   /** Months without activity before a resident is anonymised by the retention job (issue 4). */
   residentRetentionMonths: number;
+  /** Admins may move the clock forward (POST /api/demo/clock): end-to-end tests of 12-month follow-ups. */
+  testClock: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       throw new ConfigError('Invalid configuration: SESSION_SECRET is required when DATABASE_URL is set');
     sessionSecret = readOrCreateSecret(dataDir);
   }
+  const demo = e.JOBBRO_DEMO ?? embedded;
+  if (e.JOBBRO_TEST_CLOCK && !demo)
+    throw new ConfigError(
+      'Invalid configuration: JOBBRO_TEST_CLOCK is only allowed in demo mode (JOBBRO_DEMO)',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -102,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     sessionSecret,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    demo: e.JOBBRO_DEMO ?? embedded,
+    demo,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_MINUTES * 60_000,
     loginLimitPerIp: e.LOGIN_LIMIT_PER_IP,
@@ -112,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     queue: e.JOBBRO_QUEUE,
     trustProxy: e.TRUST_PROXY,
     residentRetentionMonths: e.RESIDENT_RETENTION_MONTHS,
+    testClock: e.JOBBRO_TEST_CLOCK,
   };
 }
 

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type TConfig } from './config.ts';
 import { openDatabase } from './db/runtime.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './modules/demo/demo-data.ts';
 import { MatchIndexService } from './modules/matching/match-index.service.ts';
-import { systemClock } from './platform/clock.ts';
+import { OffsetClock, systemClock } from './platform/clock.ts';
 import type { TAppDeps } from './platform/http/deps.ts';
 import { requestLogSerializers } from './platform/http/log-serializers.ts';
 import { Mailer } from './platform/mail/mailer.ts';
@@ -31,10 +31,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, log);
   if (config.demo && (await loadDemoData(database.db))) say('Loaded the Danish demo data.');
 
-  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock: systemClock });
+  const clock = config.testClock ? new OffsetClock() : systemClock;
+  if (config.testClock) say('Test clock on: admins may move the clock forward (POST /api/demo/clock).');
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   let queue: TJobQueue | undefined;
-  const matchIndex = new MatchIndexService(database.db, systemClock);
-  const base = { config, db: database.db, pool: database.pool, clock: systemClock, mailer, matchIndex };
+  const matchIndex = new MatchIndexService(database.db, clock);
+  const base = { config, db: database.db, pool: database.pool, clock, mailer, matchIndex };
   queue = await startJobQueue(database.url, platformJobs({ ...base, queue: () => queue! }), {
     work: config.queue,
     onError: (err) => log.warn(`queue: ${err instanceof Error ? err.message : String(err)}`),

@@ -75,6 +75,9 @@ export const ZOpeningCandidates = z.object({
     status: z.enum(OPENING_STATUSES),
     /** Matching looks for people only while the opening is open. */
     matchable: z.boolean(),
+    /** Proposals under way for the opening, and how many may be at once (n): full = no more now. */
+    activeProposals: z.number().int(),
+    maxActiveProposals: z.number().int(),
   }),
   weights: ZMatchWeightsDto,
   candidates: z.array(ZCandidate),

@@ -21,3 +21,22 @@ export class ManualClock implements TClock {
     this.current = new Date(at);
   }
 }
+
+/**
+ * The real time plus an offset an admin may move forward (JOBBRO_TEST_CLOCK, demo mode only): an
+ * end-to-end test jumps to the 6-month follow-up without waiting. Never backwards, so nothing
+ * written "now" ends up in the future.
+ */
+export class OffsetClock implements TClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    if (ms < 0) throw new RangeError('The clock only moves forward.');
+    this.offsetMs += ms;
+  }
+  get offset(): number {
+    return this.offsetMs;
+  }
+}

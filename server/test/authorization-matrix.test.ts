@@ -4,6 +4,7 @@ import type { TRole } from '@domain/roles.ts';
 import {
   allocations,
   auditEvents,
+  escalations,
   proposals,
   residentCvs,
   residentImports,
@@ -14,6 +15,7 @@ import {
   buildAgreement,
   buildAssignment,
   buildConsent,
+  buildFollowUp,
   buildJobDialogue,
   buildOpening,
   buildPartnershipWorld,
@@ -52,6 +54,8 @@ const ALL = (status: number): TExpect => ({
 });
 const ONLY_ADMIN = (ok: number): TExpect => ({ ...ALL(403), admin: ok });
 const STAFF_READ: TExpect = { ...ALL(200), company_contact: 403 };
+/** The company portal: company contacts only. */
+const COMPANY_PORTAL = (status: number): TExpect => ({ ...ALL(403), company_contact: status });
 /** Casework on people: the two professional roles only. */
 const CASEWORK = (status: number): TExpect => ({
   ...ALL(403),
@@ -1041,6 +1045,267 @@ const CASES: TCase[] = [
     body: () => ({ decision: 'rejected' }),
     expect: { ...ALL(403), job_consultant: 404 },
   },
+  // The company portal (issue 6 item 1): company contacts only, for proposals sent to their own
+  // company; another company's proposal does not exist for them (404). The professionals work
+  // proposals through /api/proposals, the secretariat not at all.
+  {
+    name: "list the own company's openings with their pipeline",
+    method: 'GET',
+    url: () => '/api/company/openings',
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'list the proposals sent to the own company',
+    method: 'GET',
+    url: () => '/api/company/proposals',
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'read a proposal sent to the own company',
+    method: 'GET',
+    url: () => `/api/company/proposals/${portal.own.read}`,
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'read a proposal sent to another company',
+    method: 'GET',
+    url: () => `/api/company/proposals/${portal.other.read}`,
+    expect: COMPANY_PORTAL(404),
+  },
+  {
+    name: 'invite to an interview about a proposal sent to the own company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.own.invite}/interview`,
+    body: () => ({ date: '2026-12-01', time: '10:00' }),
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'invite to an interview about a proposal sent to another company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.other.invite}/interview`,
+    body: () => ({ date: '2026-12-01', time: '10:00' }),
+    expect: COMPANY_PORTAL(404),
+  },
+  {
+    name: 'record the interview outcome of a proposal sent to the own company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.own.outcome}/interview-outcome`,
+    body: () => ({ outcome: 'positive' }),
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'record the interview outcome of a proposal sent to another company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.other.outcome}/interview-outcome`,
+    body: () => ({ outcome: 'positive' }),
+    expect: COMPANY_PORTAL(404),
+  },
+  {
+    name: 'decline a proposal sent to the own company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.own.decline}/decline`,
+    body: () => ({ reason: 'skills' }),
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'decline a proposal sent to another company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.other.decline}/decline`,
+    body: () => ({ reason: 'skills' }),
+    expect: COMPANY_PORTAL(404),
+  },
+  {
+    name: 'hire from a proposal sent to the own company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.own.hire}/hire`,
+    body: () => ({ startDate: '2027-01-04', hoursPerWeek: 37, type: 'full_time' }),
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'hire from a proposal sent to another company',
+    method: 'POST',
+    url: () => `/api/company/proposals/${portal.other.hire}/hire`,
+    body: () => ({ startDate: '2027-01-04', hoursPerWeek: 37, type: 'full_time' }),
+    expect: COMPANY_PORTAL(404),
+  },
+  // Follow-ups (issue 6 item 3): casework of the two professional roles on the people they see
+  // professionally; another partnership's follow-up does not exist for them (404). The schedules
+  // per partnership: its professionals read them, the secretariat reads and sets any.
+  { name: 'list follow-ups', method: 'GET', url: () => '/api/follow-ups', expect: CASEWORK(200) },
+  {
+    name: 'list all follow-ups of the people one works with',
+    method: 'GET',
+    url: () => '/api/follow-ups?scope=all&due=true',
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'read an own follow-up',
+    method: 'GET',
+    url: () => `/api/follow-ups/${followUpIds.own}`,
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'read a follow-up of another partnership',
+    method: 'GET',
+    url: () => `/api/follow-ups/${followUpIds.other}`,
+    expect: CASEWORK(404),
+  },
+  // The URL is asked once per role: each role records a check-in of its own.
+  {
+    name: 'record a check-in on an own follow-up',
+    method: 'POST',
+    url: () => `/api/follow-ups/${followUpIds.checkable.shift()}/check-in`,
+    body: () => ({ contactedWith: 'resident', status: 'going_well' }),
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'record a check-in on a follow-up of another partnership',
+    method: 'POST',
+    url: () => `/api/follow-ups/${followUpIds.other}/check-in`,
+    body: () => ({ contactedWith: 'resident', status: 'going_well' }),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'move an own follow-up',
+    method: 'POST',
+    url: () => `/api/follow-ups/${followUpIds.own}/reschedule`,
+    body: () => ({ dueDate: '2026-12-08' }),
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'move a follow-up of another partnership',
+    method: 'POST',
+    url: () => `/api/follow-ups/${followUpIds.other}/reschedule`,
+    body: () => ({ dueDate: '2026-12-08' }),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'add a check-in to an own placement',
+    method: 'POST',
+    url: () => '/api/follow-ups',
+    body: () => ({ placementId: followUpIds.ownPlacement, dueDate: '2026-12-15' }),
+    expect: CASEWORK(201),
+  },
+  {
+    name: 'add a check-in to a placement of another partnership',
+    method: 'POST',
+    url: () => '/api/follow-ups',
+    body: () => ({ placementId: followUpIds.otherPlacement, dueDate: '2026-12-15' }),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'read the follow-up schedules of own partnership',
+    method: 'GET',
+    url: (o) => `/api/follow-ups/settings/${o.partnership.id}`,
+    expect: { ...ALL(403), admin: 200, social_worker: 200, job_consultant: 200 },
+  },
+  {
+    name: 'read the follow-up schedules of another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/follow-ups/settings/${x.partnership.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'set the follow-up schedules of own partnership',
+    method: 'PUT',
+    url: (o) => `/api/follow-ups/settings/${o.partnership.id}`,
+    body: () => ({ schedules: {} }),
+    expect: ONLY_ADMIN(200),
+  },
+  // Placements (issue 6 item 2): the professionals for the people they see, a company contact for
+  // its own company's placements (the company view); outside that, 404. Only the company flags;
+  // only the professionals record a hire or end one. The secretariat, housing staff and steering
+  // do no casework. Retention: the partnership's professionals and steering group, the
+  // secretariat for any partnership.
+  {
+    name: 'list placements',
+    method: 'GET',
+    url: () => '/api/placements',
+    expect: { ...CASEWORK(200), company_contact: 200 },
+  },
+  {
+    name: 'read an own placement',
+    method: 'GET',
+    url: () => `/api/placements/${placing.own}`,
+    expect: { ...CASEWORK(200), company_contact: 200 },
+  },
+  {
+    name: 'read a placement of another partnership',
+    method: 'GET',
+    url: () => `/api/placements/${placing.other}`,
+    expect: { ...CASEWORK(404), company_contact: 404 },
+  },
+  // The body is asked once per role: each role records the hire of a person of its own.
+  {
+    name: 'record a hire of an own resident on an own opening',
+    method: 'POST',
+    url: () => '/api/placements',
+    body: () => placing.hireBody(placing.hirable.shift()!, placing.opening),
+    expect: CASEWORK(201),
+  },
+  {
+    name: 'record a hire on an opening of another partnership',
+    method: 'POST',
+    url: () => '/api/placements',
+    body: () => placing.hireBody(placing.spare, placing.otherOpening),
+    expect: CASEWORK(404),
+  },
+  {
+    name: 'end an own placement',
+    method: 'POST',
+    url: () => `/api/placements/${placing.endable.shift()}/end`,
+    body: () => ({ status: 'completed', endDate: '2026-11-20' }),
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'end a placement of another partnership',
+    method: 'POST',
+    url: () => `/api/placements/${placing.other}/end`,
+    body: () => ({ status: 'completed', endDate: '2026-11-20' }),
+    expect: { ...CASEWORK(404), company_contact: 404 },
+  },
+  {
+    name: 'flag an own placement',
+    method: 'POST',
+    url: () => `/api/placements/${placing.own}/flag`,
+    body: () => ({ text: 'Noget går skævt' }),
+    expect: COMPANY_PORTAL(200),
+  },
+  {
+    name: 'flag a placement of another partnership',
+    method: 'POST',
+    url: () => `/api/placements/${placing.other}/flag`,
+    body: () => ({ text: 'Noget går skævt' }),
+    expect: { ...CASEWORK(404), company_contact: 404 },
+  },
+  {
+    name: 'read the retention figures of own partnership',
+    method: 'GET',
+    url: (o) => `/api/placements/retention?partnershipId=${o.partnership.id}`,
+    expect: { ...ALL(200), housing_staff: 403, company_contact: 403 },
+  },
+  {
+    name: 'read the retention figures of another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/placements/retention?partnershipId=${x.partnership.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  // Escalations (issue 6 item 3): the two professional roles, on the people they see.
+  { name: 'list escalations', method: 'GET', url: () => '/api/escalations', expect: CASEWORK(200) },
+  {
+    name: 'resolve an own escalation',
+    method: 'POST',
+    url: () => `/api/escalations/${placing.resolvable.shift()}/resolve`,
+    body: () => ({ resolution: 'Talt med begge parter' }),
+    expect: CASEWORK(200),
+  },
+  {
+    name: 'resolve an escalation of another partnership',
+    method: 'POST',
+    url: () => `/api/escalations/${placing.otherEscalation}/resolve`,
+    body: () => ({ resolution: 'Talt med begge parter' }),
+    expect: CASEWORK(404),
+  },
 ];
 
 const LIST_UPLOAD = multipartFile('liste.csv', Buffer.from('ID;Fornavn\r\nJC-1;Anna\r\n'));
@@ -1278,6 +1543,178 @@ beforeAll(async () => {
   }
   matching.ownAllocation = await allocation(own);
   matching.otherAllocation = await allocation(other);
+});
+
+/** Proposals sent to each world's company (issue 6): one per company move, in the status it starts from. */
+const portal = {
+  own: { read: '', invite: '', outcome: '', decline: '', hire: '' },
+  other: { read: '', invite: '', outcome: '', decline: '', hire: '' },
+};
+beforeAll(async () => {
+  const db = t.deps.db;
+  for (const [w, ids] of [
+    [own, portal.own],
+    [other, portal.other],
+  ] as const) {
+    const opening = await buildOpening(db, {
+      partnershipId: w.partnership.id,
+      companyId: w.company.id,
+      type: 'full_time',
+      minAge: 18,
+      startDate: '2027-01-04',
+      positions: 5,
+      status: 'proposals',
+    });
+    const sent = async (status: 'sent_to_company' | 'interview') => {
+      const r = await buildResident(db, {
+        municipalityId: w.municipality.id,
+        housingAreaId: w === own ? w.area.id : null,
+        registeredByPlanId: w.plan.id,
+        occupationIds: ['toemrer'],
+      });
+      await buildConsent(db, { residentId: r.id, scope: 'matching' });
+      const now = t.clock.now();
+      const [row] = await db
+        .insert(proposals)
+        .values({
+          partnershipId: w.partnership.id,
+          openingId: opening.id,
+          residentId: r.id,
+          companyId: w.company.id,
+          occupationId: 'toemrer',
+          status,
+          score: 0.5,
+          scoreSnapshot: { score: 0.5, components: [], reasons: [] },
+          proposedAt: now,
+          sentToCompanyAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: proposals.id });
+      return row!.id;
+    };
+    ids.read = await sent('sent_to_company');
+    ids.invite = await sent('sent_to_company');
+    ids.outcome = await sent('interview');
+    ids.decline = await sent('sent_to_company');
+    ids.hire = await sent('interview');
+  }
+});
+
+/** A placement per world with a person its professionals see, and planned check-ins on it. */
+const followUpIds = {
+  own: '',
+  other: '',
+  checkable: [] as string[],
+  ownPlacement: '',
+  otherPlacement: '',
+};
+beforeAll(async () => {
+  const db = t.deps.db;
+  for (const w of [own, other]) {
+    const r = await buildResident(db, {
+      municipalityId: w.municipality.id,
+      // The other world's area is deleted by a case above: its people live outside the areas.
+      housingAreaId: w === own ? w.area.id : null,
+      registeredByPlanId: w.plan.id,
+    });
+    await buildConsent(db, { residentId: r.id, scope: 'sharing' });
+    const placement = await buildPlacement(db, {
+      companyId: w.company.id,
+      partnershipId: w.partnership.id,
+      residentId: r.id,
+      followUpOwnerId: w.users.job_consultant.id,
+      startDate: '2026-11-17',
+    });
+    const planned = () =>
+      buildFollowUp(db, {
+        placementId: placement.id,
+        assignedTo: w.users.job_consultant.id,
+        dueDate: '2026-11-24',
+      });
+    if (w === own) {
+      followUpIds.ownPlacement = placement.id;
+      followUpIds.own = (await planned()).id;
+      for (let i = 0; i < 6; i++) followUpIds.checkable.push((await planned()).id);
+    } else {
+      followUpIds.otherPlacement = placement.id;
+      followUpIds.other = (await planned()).id;
+    }
+  }
+});
+
+/**
+ * Placements per world (issue 6): one to read and flag, one per role to end, people to hire on an
+ * opening with room, and escalations to resolve. Own people live in the own area, registered by
+ * its plan, with consent (a): both professional roles see them.
+ */
+const placing = {
+  own: '',
+  other: '',
+  endable: [] as string[],
+  opening: '',
+  otherOpening: '',
+  hirable: [] as string[],
+  spare: '',
+  resolvable: [] as string[],
+  otherEscalation: '',
+  hireBody: (residentId: string, openingId: string) => ({
+    residentId,
+    openingId,
+    startDate: '2026-11-24',
+    hoursPerWeek: 37,
+    type: 'full_time',
+  }),
+};
+beforeAll(async () => {
+  const db = t.deps.db;
+  const person = async (w: TWorld) => {
+    const r = await buildResident(db, {
+      municipalityId: w.municipality.id,
+      // The other world's area is deleted by a case above: its people live outside the areas.
+      housingAreaId: w === own ? w.area.id : null,
+      registeredByPlanId: w.plan.id,
+    });
+    await buildConsent(db, { residentId: r.id, scope: 'sharing' });
+    return r.id;
+  };
+  const placementOf = async (w: TWorld) =>
+    (
+      await buildPlacement(db, {
+        companyId: w.company.id,
+        partnershipId: w.partnership.id,
+        residentId: await person(w),
+        startDate: '2026-10-01',
+      })
+    ).id;
+  const escalationOn = async (placementId: string) => {
+    const [row] = await db
+      .insert(escalations)
+      .values({ placementId, source: 'check_in', reason: 'I risiko', openedAt: t.clock.now() })
+      .returning({ id: escalations.id });
+    return row!.id;
+  };
+  const openingOf = async (w: TWorld) =>
+    (
+      await buildOpening(db, {
+        partnershipId: w.partnership.id,
+        companyId: w.company.id,
+        type: 'full_time',
+        minAge: 18,
+        positions: 10,
+        status: 'referred',
+      })
+    ).id;
+  placing.own = await placementOf(own);
+  placing.other = await placementOf(other);
+  for (let i = 0; i < 6; i++) placing.endable.push(await placementOf(own));
+  placing.opening = await openingOf(own);
+  placing.otherOpening = await openingOf(other);
+  for (let i = 0; i < 6; i++) placing.hirable.push(await person(own));
+  placing.spare = await person(own);
+  const withEscalations = await placementOf(own);
+  for (let i = 0; i < 6; i++) placing.resolvable.push(await escalationOn(withEscalations));
+  placing.otherEscalation = await escalationOn(placing.other);
 });
 
 async function buildCv(residentId: string) {

@@ -8,6 +8,7 @@ import {
   assignments,
   companies,
   companyPartnerships,
+  followUps,
   housingAreas,
   housingOrganisations,
   jobcenters,
@@ -228,7 +229,11 @@ export async function buildSocialClause(
   return row!;
 }
 
-/** A placement (the placements issue adds the resident); counts toward clause fulfilment. */
+/**
+ * A placement stored directly (no follow-up plan: add check-ins with buildFollowUp, or hire
+ * through recordHireInTx): an active full-time job from 01.03.2026, 37 hours; counts toward
+ * clause fulfilment. Give `partnershipId` and `residentId` for scope and retention tests.
+ */
 export async function buildPlacement(
   db: TDbOrTx,
   o: Partial<typeof placements.$inferInsert> & Pick<typeof placements.$inferInsert, 'companyId'>,
@@ -236,7 +241,30 @@ export async function buildPlacement(
   const now = new Date();
   const [row] = await db
     .insert(placements)
-    .values({ startDate: '2026-03-01', createdAt: now, updatedAt: now, ...o })
+    .values({
+      startDate: '2026-03-01',
+      type: 'full_time',
+      status: 'active',
+      hoursPerWeek: 37,
+      wageSubsidy: 'none',
+      hiredAt: now,
+      createdAt: now,
+      updatedAt: now,
+      ...o,
+    })
+    .returning();
+  return row!;
+}
+
+/** A planned check-in of a placement (a hire makes the real plan: placement-hire.ts). */
+export async function buildFollowUp(
+  db: TDbOrTx,
+  o: Partial<typeof followUps.$inferInsert> & Pick<typeof followUps.$inferInsert, 'placementId'>,
+) {
+  const now = new Date();
+  const [row] = await db
+    .insert(followUps)
+    .values({ key: 'week_1', dueDate: '2026-11-24', state: 'planned', createdAt: now, updatedAt: now, ...o })
     .returning();
   return row!;
 }

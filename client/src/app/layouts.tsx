@@ -1,8 +1,9 @@
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
+import { NavCount } from '@client/components/NavCount.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { NotificationBell } from '@client/features/notifications/NotificationBell.tsx';
 import { appErrorMessagesDa, appErrorMessagesEn } from '@domain/errors.ts';
-import type { TAction, TResourceKind } from '@domain/policy.ts';
+import { resourceOfKind, type TAction, type TResourceKind } from '@domain/policy.ts';
 import {
   Alert,
   AppShell,
@@ -197,6 +198,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                           active={isActive(item.to)}
                           aria-current={isActive(item.to) ? 'page' : undefined}
                           onClick={close}
+                          rightSection={item.count ? <NavCount {...item.count} /> : undefined}
                           variant="light"
                           styles={{ label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500 } }}
                         />
@@ -282,5 +284,5 @@ export function RequireCan({
   children: ReactNode;
 }) {
   const { data: me } = useMe();
-  return meCan(me, action, { kind }) ? children : <ForbiddenNotice />;
+  return meCan(me, action, resourceOfKind(kind)) ? children : <ForbiddenNotice />;
 }

@@ -36,6 +36,7 @@ describe('navigationFor', () => {
       '/agreements',
       '/residents',
       '/reports/bias',
+      '/reports/retention',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -68,6 +69,8 @@ describe('navigationFor', () => {
       '/companies/00000000-0000-4000-8000-000000000003',
       '/openings',
       '/agreements',
+      '/company/proposals',
+      '/placements',
       '/account/password',
     ]);
   });
@@ -141,6 +144,42 @@ describe('navigationFor', () => {
     for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as const) {
       expect(paths(role)).not.toContain('/proposals');
       expect(paths(role)).not.toContain('/allocations');
+    }
+  });
+
+  it('gives check-ins and escalations to the two professional roles, placements to them and companies', () => {
+    for (const role of ['social_worker', 'job_consultant'] as const) {
+      const p = paths(role);
+      expect(p.slice(p.indexOf('/follow-ups'), p.indexOf('/follow-ups') + 3)).toEqual([
+        '/follow-ups',
+        '/placements',
+        '/escalations',
+      ]);
+      // The open escalations are counted beside the link.
+      const escalations = navigationFor(meWith(role)).find((i) => i.to === '/escalations');
+      expect(escalations?.count).toEqual({
+        path: '/api/escalations',
+        query: { state: 'open' },
+        labelKey: 'escalations.navCount',
+      });
+    }
+    expect(paths('company_contact')).toContain('/placements');
+    for (const role of ['admin', 'housing_staff', 'company_contact', 'steering'] as const) {
+      expect(paths(role)).not.toContain('/follow-ups');
+      expect(paths(role)).not.toContain('/escalations');
+    }
+    for (const role of ['admin', 'housing_staff', 'steering'] as const) {
+      expect(paths(role)).not.toContain('/placements');
+    }
+  });
+
+  it('gives the retention report to the admin, social workers, job consultants and steering, under reports', () => {
+    for (const role of ['admin', 'social_worker', 'job_consultant', 'steering'] as const) {
+      const item = navigationFor(meWith(role)).find((i) => i.to === '/reports/retention');
+      expect(item?.group).toBe('reports');
+    }
+    for (const role of ['housing_staff', 'company_contact'] as const) {
+      expect(paths(role)).not.toContain('/reports/retention');
     }
   });
 

@@ -1,5 +1,5 @@
 import type { TMe } from '@domain/auth.schema.ts';
-import type { TResourceKind } from '@domain/policy.ts';
+import { resourceOfKind, type TResourceKind } from '@domain/policy.ts';
 import { isAdminMe, meCan } from './actor.ts';
 
 /** The reference data every staff role reads; admins also edit it (under /admin). */
@@ -38,6 +38,8 @@ export interface TNavItem {
   /** i18n key of the label. */
   labelKey: string;
   group: TNavGroup;
+  /** A count shown beside the label when above zero: a list endpoint's total, e.g. open escalations. */
+  count?: { path: string; query: Record<string, string>; labelKey: string };
 }
 
 /** Where a reference list lives for this user: admins edit under /admin, staff read under /data. */
@@ -80,12 +82,30 @@ export function navigationFor(me: TMe): TNavItem[] {
     items.push({ to: '/proposals', labelKey: 'proposals.nav', group: 'overview' });
   if (meCan(me, 'list', { kind: 'allocation' }))
     items.push({ to: '/allocations', labelKey: 'allocations.nav', group: 'overview' });
+  // The company portal (issue 6): the candidates sent to a company contact's company.
+  if (meCan(me, 'list', { kind: 'company_portal' }))
+    items.push({ to: '/company/proposals', labelKey: 'companyPortal.nav', group: 'overview' });
+  // Follow-up after a hire (issue 6): the professionals' check-ins and escalations (with the open
+  // ones counted); placements for them and for a company's contact (its own, first names only).
+  if (meCan(me, 'list', { kind: 'follow_up' }))
+    items.push({ to: '/follow-ups', labelKey: 'followUps.nav', group: 'overview' });
+  if (meCan(me, 'list', { kind: 'placement' }))
+    items.push({ to: '/placements', labelKey: 'placements.nav', group: 'overview' });
+  if (meCan(me, 'list', { kind: 'escalation' }))
+    items.push({
+      to: '/escalations',
+      labelKey: 'escalations.nav',
+      group: 'overview',
+      count: { path: '/api/escalations', query: { state: 'open' }, labelKey: 'escalations.navCount' },
+    });
   // Reports: aggregates with small counts suppressed, so the steering group sees them too.
   if (meCan(me, 'read', { kind: 'bias_report' }))
     items.push({ to: '/reports/bias', labelKey: 'biasReport.nav', group: 'reports' });
+  if (meCan(me, 'read', { kind: 'retention_report' }))
+    items.push({ to: '/reports/retention', labelKey: 'retentionReport.nav', group: 'reports' });
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
-    if (meCan(me, 'list', { kind: REFERENCE_KIND[slug] })) {
+    if (meCan(me, 'list', resourceOfKind(REFERENCE_KIND[slug]))) {
       items.push({ to: referencePath(me, slug), labelKey: `nav.${slug}`, group: 'data' });
     }
   }

@@ -109,6 +109,25 @@ const AllocationPage = page(
   () => import('@client/features/allocations/AllocationPage.tsx'),
   'AllocationPage',
 );
+const CompanyProposalsPage = page(
+  () => import('@client/features/company-portal/CompanyProposalsPage.tsx'),
+  'CompanyProposalsPage',
+);
+const CompanyProposalPage = page(
+  () => import('@client/features/company-portal/CompanyProposalPage.tsx'),
+  'CompanyProposalPage',
+);
+const FollowUpsPage = page(() => import('@client/features/follow-ups/FollowUpsPage.tsx'), 'FollowUpsPage');
+const PlacementsPage = page(() => import('@client/features/placements/PlacementsPage.tsx'), 'PlacementsPage');
+const PlacementPage = page(() => import('@client/features/placements/PlacementPage.tsx'), 'PlacementPage');
+const EscalationsPage = page(
+  () => import('@client/features/escalations/EscalationsPage.tsx'),
+  'EscalationsPage',
+);
+const RetentionReportPage = page(
+  () => import('@client/features/retention-report/RetentionReportPage.tsx'),
+  'RetentionReportPage',
+);
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -307,6 +326,58 @@ export const router = createBrowserRouter([
           </RequireCan>
         ),
       },
+      // The company portal (issue 6): the candidates sent to a company contact's company. Its
+      // openings with their pipeline are on /openings.
+      {
+        path: '/company/proposals',
+        element: (
+          <RequireCan kind="company_portal">
+            <CompanyProposalsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/company/proposals/:id',
+        element: (
+          <RequireCan kind="company_portal">
+            <CompanyProposalPage />
+          </RequireCan>
+        ),
+      },
+      // Follow-up after a hire (issue 6): the professionals' check-ins and escalations; placements
+      // for them and for a company's contact (its own, first names only).
+      {
+        path: '/follow-ups',
+        element: (
+          <RequireCan kind="follow_up">
+            <FollowUpsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/placements',
+        element: (
+          <RequireCan kind="placement">
+            <PlacementsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/placements/:id',
+        element: (
+          <RequireCan kind="placement">
+            <PlacementPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/escalations',
+        element: (
+          <RequireCan kind="escalation">
+            <EscalationsPage />
+          </RequireCan>
+        ),
+      },
       {
         path: '/residents/:id',
         element: (
@@ -320,6 +391,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireCan kind="bias_report" action="read">
             <BiasReportPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/reports/retention',
+        element: (
+          <RequireCan kind="retention_report" action="read">
+            <RetentionReportPage />
           </RequireCan>
         ),
       },

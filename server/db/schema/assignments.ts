@@ -5,7 +5,6 @@ import { CLAUSE_KINDS } from '@domain/social-clause.schema.ts';
 import {
   bigint,
   bigserial,
-  boolean,
   date,
   index,
   integer,
@@ -20,7 +19,6 @@ import { users } from './identity.ts';
 // openings.ts imports this file too; the references below are lazy, so the cycle is harmless.
 import { openings } from './openings.ts';
 import { housingAreas, housingOrganisations, partnerships } from './organisation.ts';
-import { residents } from './residents.ts';
 
 // What housing organisations buy and what they ask for in return (issue 3 items 2-5):
 // assignments, the job dialogues they start, social clauses, partnership agreements, and the
@@ -141,41 +139,6 @@ export const socialClauses = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('social_clauses_assignment_idx').on(t.assignmentId)],
-);
-
-/**
- * A person placed in a job that counts for an assignment (and optionally one of its clauses).
- * The placements issue adds the resident and the follow-up; clause fulfilment counts these rows
- * from now on: one per apprentice or local hire, `weeks` for trainee-week clauses.
- */
-export const placements = pgTable(
-  'placements',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    openingId: uuid('opening_id').references(() => openings.id, { onDelete: 'set null' }),
-    /** The person hired (placements issue); null for placements recorded without a resident. */
-    residentId: uuid('resident_id').references(() => residents.id),
-    /** The proposal that led to the hire, when there was one. */
-    proposalId: uuid('proposal_id'),
-    assignmentId: uuid('assignment_id').references(() => assignments.id, { onDelete: 'set null' }),
-    socialClauseId: uuid('social_clause_id').references(() => socialClauses.id, { onDelete: 'set null' }),
-    startDate: date('start_date', { mode: 'string' }).notNull(),
-    endDate: date('end_date', { mode: 'string' }),
-    /** Trainee weeks the placement contributes (for trainee-week clauses). */
-    weeks: integer('weeks'),
-    /** The person lives in one of the assignment's areas (for local-hire clauses). */
-    isLocalHire: boolean('is_local_hire').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    index('placements_assignment_idx').on(t.assignmentId),
-    index('placements_clause_idx').on(t.socialClauseId),
-    index('placements_resident_idx').on(t.residentId),
-  ],
 );
 
 export const agreements = pgTable(

@@ -5,5 +5,6 @@ export * from './matching.ts';
 export * from './notifications.ts';
 export * from './openings.ts';
 export * from './organisation.ts';
+export * from './placements.ts';
 export * from './platform.ts';
 export * from './residents.ts';

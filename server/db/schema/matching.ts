@@ -1,4 +1,5 @@
 import type { TScoreSnapshot } from '@domain/matching/match.ts';
+import { INTERVIEW_OUTCOMES } from '@domain/placement.schema.ts';
 import {
   ALLOCATION_LINE_DECISIONS,
   ALLOCATION_STATUSES,
@@ -77,6 +78,12 @@ export const proposals = pgTable(
     companyDeclinedAt: timestamp('company_declined_at', { withTimezone: true }),
     companyDeclineReason: text('company_decline_reason'),
     companyDeclineText: text('company_decline_text'),
+    /** The company's interview invitation (Danish local date and time) and how it went. */
+    interviewAt: timestamp('interview_at', { withTimezone: true }),
+    interviewLocation: text('interview_location'),
+    interviewNote: text('interview_note'),
+    interviewOutcome: text('interview_outcome', { enum: INTERVIEW_OUTCOMES }),
+    interviewOutcomeNote: text('interview_outcome_note'),
     /** Withdrawn, declined by the resident, or hired: the proposal is no longer under way. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closeNote: text('close_note'),

@@ -14,6 +14,7 @@ import {
   memberships,
   openings,
   partnerships,
+  placements,
   residentConsents,
   residents,
   socialClauses,
@@ -97,6 +98,7 @@ it('adds ten fictional demo companies with valid CVRs in every status, also to o
   expect(await t.deps.db.select().from(companies)).toHaveLength(10);
   // A data dir loaded before the companies register: no companies, no link, no marker.
   await t.deps.db.update(memberships).set({ companyId: null });
+  await t.deps.db.delete(placements);
   await t.deps.db.delete(openings);
   await t.deps.db.delete(agreements);
   await t.deps.db.delete(assignments);
@@ -126,7 +128,7 @@ it('adds the demo work: assignments, dialogues in each outcome, a behind clause,
   const [clause] = await db.select().from(socialClauses).where(eq(socialClauses.assignmentId, houlkaer.id));
   expect(clause).toMatchObject({ kind: 'apprentices', targetQuantity: 3 });
   const [withStatus] = await withProgress(db, [clause!], danishDate(new Date()));
-  // Five months into the renovation and no apprentice placed yet: behind pro rata.
+  // Eight months into the renovation and one apprentice of three placed: behind pro rata.
   expect(withStatus!.progress.status).toBe('behind');
 
   const dialogues = await db.select().from(jobDialogues);

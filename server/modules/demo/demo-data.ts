@@ -14,6 +14,7 @@ import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
 import { loadDemoCvs } from './demo-cvs.ts';
+import { loadDemoPlacements } from './demo-placements.ts';
 import { loadDemoProposals } from './demo-proposals.ts';
 import { loadDemoResidents } from './demo-residents.ts';
 import { loadDemoWork } from './demo-work.ts';
@@ -165,6 +166,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     await loadDemoResidents(db);
     await loadDemoCvs(db);
     await loadDemoProposals(db);
+    await loadDemoPlacements(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -205,6 +207,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   await loadDemoResidents(db);
   await loadDemoCvs(db);
   await loadDemoProposals(db);
+  await loadDemoPlacements(db);
   return true;
 }
 

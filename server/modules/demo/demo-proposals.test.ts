@@ -9,8 +9,17 @@ it('loads a demo proposal in each status of the professional side, seen by both 
   try {
     await loadDemoData(t.deps.db);
     const rows = await t.deps.db.select().from(proposals);
+    // One of each from the matching demo, and one more sent to Viborg El-service for the company
+    // portal (demo-placements.ts).
     expect(rows.map((p) => p.status).sort()).toEqual(
-      ['awaiting_resident', 'resident_agreed', 'resident_declined', 'sent_to_company', 'withdrawn'].sort(),
+      [
+        'awaiting_resident',
+        'resident_agreed',
+        'resident_declined',
+        'sent_to_company',
+        'sent_to_company',
+        'withdrawn',
+      ].sort(),
     );
     // The core's snapshot, with its reasons; distinct people.
     for (const p of rows) {
@@ -19,7 +28,7 @@ it('loads a demo proposal in each status of the professional side, seen by both 
     }
     expect(new Set(rows.map((p) => p.residentId)).size).toBe(rows.length);
     const history = await t.deps.db.select().from(proposalStatusChanges);
-    expect(history.filter((h) => h.toStatus === 'sent_to_company')).toHaveLength(1);
+    expect(history.filter((h) => h.toStatus === 'sent_to_company')).toHaveLength(2);
     const first = await t.deps.db.select().from(openings).where(isNotNull(openings.firstProposalAt));
     expect(first.length).toBeGreaterThan(0);
     expect(first.every((o) => o.status !== 'referred')).toBe(true);

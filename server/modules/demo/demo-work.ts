@@ -94,8 +94,8 @@ const ASSIGNMENTS: TDemoAssignment[] = [
     title: 'Renovering af Houlkærvænget, etape 2',
     description: 'Nye facader, altaner og badeværelser i blok 4-7. Social klausul om tre lærlinge.',
     valueDkk: 48_500_000,
-    startInDays: -150,
-    endInDays: 215,
+    startInDays: -250,
+    endInDays: 115,
     contractReference: 'BSV-2026-014',
     clauses: [
       {

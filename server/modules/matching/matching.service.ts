@@ -159,6 +159,8 @@ export function createMatchingService(deps: TAppDeps) {
           type: o.match.type,
           status: o.status,
           matchable: MATCHABLE_OPENING_STATUSES.includes(o.status),
+          activeProposals: o.match.activeProposals,
+          maxActiveProposals: ranking.settings.maxActiveProposalsPerOpening,
         },
         weights: ranking.settings.weights,
         candidates,

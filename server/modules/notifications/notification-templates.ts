@@ -18,6 +18,22 @@ export type TNotificationParams =
   | { kind: 'clause_behind'; assignmentTitle: string; clauseLabel: string; expected: number; actual: number }
   /** A resident was proposed for an opening; the person is named only inside Jobbro, behind the link. */
   | { kind: 'proposal_made'; openingTitle: string; companyName: string; proposedByName: string }
+  /** To the company's contacts: a candidate has been sent to them (issue 6). */
+  | { kind: 'proposal_sent_to_company'; openingTitle: string }
+  /** To the professionals: the company invited, declined or recorded an interview (issue 6). */
+  | {
+      kind: 'company_answered';
+      openingTitle: string;
+      companyName: string;
+      answer: 'interview' | 'declined' | 'interview_outcome';
+      /** yyyy-mm-dd and HH:MM of the interview, when invited. */
+      interviewDate?: string;
+      interviewTime?: string;
+    }
+  /** To the job consultant and the social worker: a hire, and the follow-up that starts. */
+  | { kind: 'placement_hired'; openingTitle: string; companyName: string; startDate: string }
+  /** At once when a check-in says "at risk" or the company flags a placement (issue 6 item 3). */
+  | { kind: 'placement_at_risk'; companyName: string; openingTitle: string; source: 'check_in' | 'company' }
   | { kind: 'generic'; title: string; body: string };
 
 export interface TRenderedNotification {
@@ -105,6 +121,88 @@ export function renderNotification(
       const line = da
         ? `${params.proposedByName} har foreslået en beboer til jobåbningen "${params.openingTitle}" hos ${params.companyName}. Beboerens svar skal registreres, før forslaget kan sendes til virksomheden.`
         : `${params.proposedByName} proposed a resident for the opening "${params.openingTitle}" at ${params.companyName}. The resident's answer must be recorded before the proposal can be sent to the company.`;
+      return {
+        kind: params.kind,
+        title,
+        body: line,
+        subject: `Jobbro: ${title}`,
+        text: withLink([line], url, locale),
+      };
+    }
+    case 'proposal_sent_to_company': {
+      const title = da
+        ? `Ny kandidat til ${params.openingTitle}`
+        : `New candidate for ${params.openingTitle}`;
+      const line = da
+        ? `Jobcentret og den boligsociale medarbejder har sendt en kandidat til jobåbningen "${params.openingTitle}". Se profilen, og inviter til samtale eller giv et svar.`
+        : `The jobcentre and the housing social worker have sent a candidate for the opening "${params.openingTitle}". See the profile, and invite to an interview or answer.`;
+      return {
+        kind: params.kind,
+        title,
+        body: line,
+        subject: `Jobbro: ${title}`,
+        text: withLink([line], url, locale),
+      };
+    }
+    case 'company_answered': {
+      const when =
+        params.interviewDate && params.interviewTime
+          ? ` ${danishDate(params.interviewDate)} ${da ? 'kl.' : 'at'} ${params.interviewTime.replace(':', '.')}`
+          : '';
+      const title = da
+        ? {
+            interview: `Samtale hos ${params.companyName}`,
+            declined: `${params.companyName} har sagt nej`,
+            interview_outcome: `Samtale hos ${params.companyName} er holdt`,
+          }[params.answer]
+        : {
+            interview: `Interview at ${params.companyName}`,
+            declined: `${params.companyName} said no`,
+            interview_outcome: `Interview at ${params.companyName} has been held`,
+          }[params.answer];
+      const line = da
+        ? {
+            interview: `${params.companyName} har inviteret en kandidat til samtale om "${params.openingTitle}"${when}.`,
+            declined: `${params.companyName} har sagt nej til en kandidat til "${params.openingTitle}". Se begrundelsen i Jobbro.`,
+            interview_outcome: `${params.companyName} har registreret, hvordan samtalen om "${params.openingTitle}" gik.`,
+          }[params.answer]
+        : {
+            interview: `${params.companyName} invited a candidate to an interview about "${params.openingTitle}"${when}.`,
+            declined: `${params.companyName} said no to a candidate for "${params.openingTitle}". See the reason in Jobbro.`,
+            interview_outcome: `${params.companyName} recorded how the interview about "${params.openingTitle}" went.`,
+          }[params.answer];
+      return {
+        kind: params.kind,
+        title,
+        body: line,
+        subject: `Jobbro: ${title}`,
+        text: withLink([line], url, locale),
+      };
+    }
+    case 'placement_hired': {
+      const title = da ? `Ansættelse: ${params.openingTitle}` : `Hire: ${params.openingTitle}`;
+      const line = da
+        ? `${params.companyName} har ansat en kandidat til "${params.openingTitle}" fra ${danishDate(params.startDate)}. Opfølgningen (efterværn) er planlagt i Jobbro.`
+        : `${params.companyName} hired a candidate for "${params.openingTitle}" from ${danishDate(params.startDate)}. The follow-up is planned in Jobbro.`;
+      return {
+        kind: params.kind,
+        title,
+        body: line,
+        subject: `Jobbro: ${title}`,
+        text: withLink([line], url, locale),
+      };
+    }
+    case 'placement_at_risk': {
+      const title = da
+        ? `Noget går skævt: ${params.openingTitle}`
+        : `Something is going wrong: ${params.openingTitle}`;
+      const line = da
+        ? params.source === 'company'
+          ? `${params.companyName} har meldt, at noget går skævt i en ansættelse ("${params.openingTitle}"). Tag kontakt hurtigst muligt.`
+          : `En opfølgning på en ansættelse hos ${params.companyName} ("${params.openingTitle}") er vurderet "i risiko". Tag kontakt hurtigst muligt.`
+        : params.source === 'company'
+          ? `${params.companyName} reports that something is going wrong in a placement ("${params.openingTitle}"). Get in touch as soon as possible.`
+          : `A follow-up of a placement at ${params.companyName} ("${params.openingTitle}") was marked "at risk". Get in touch as soon as possible.`;
       return {
         kind: params.kind,
         title,

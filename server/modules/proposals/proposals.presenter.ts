@@ -46,6 +46,12 @@ export function presentProposalDetail(
     sentToCompanyAt: p.sentToCompanyAt?.toISOString() ?? null,
     sentByName: r.sentByName,
     closedAt: p.closedAt?.toISOString() ?? null,
+    interviewAt: p.interviewAt?.toISOString() ?? null,
+    interviewLocation: p.interviewLocation,
+    interviewOutcome: p.interviewOutcome,
+    interviewOutcomeNote: p.interviewOutcomeNote,
+    companyDeclineReason: p.companyDeclineReason,
+    companyDeclineText: p.companyDeclineText,
     nextStatuses: nextProposalStatuses(p.status, 'professional'),
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
   };

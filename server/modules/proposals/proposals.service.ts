@@ -15,13 +15,8 @@ import {
 } from '@domain/proposal.schema.ts';
 import { danishDate } from '@domain/time.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
-import {
-  openingReferrals,
-  openings,
-  proposalStatusChanges,
-  proposals,
-  users,
-} from '@server/db/schema/index.ts';
+import { openings, proposalStatusChanges, proposals, users } from '@server/db/schema/index.ts';
+import { companyContactIds } from '@server/modules/company-portal/company-portal.repository.ts';
 import {
   loadAreaNames,
   loadMatchOpenings,
@@ -35,7 +30,7 @@ import {
   createNotificationsService,
   type TPendingMails,
 } from '@server/modules/notifications/notifications.service.ts';
-import { findOpening, roleHolders, type TOpeningRow } from '@server/modules/openings/openings.repository.ts';
+import { findOpening, type TOpeningRow } from '@server/modules/openings/openings.repository.ts';
 import { advanceOpeningStatus } from '@server/modules/openings/openings.service.ts';
 import { residentGate } from '@server/modules/residents/residents.policy.ts';
 import { recordAudit } from '@server/platform/audit.ts';
@@ -44,6 +39,7 @@ import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
 import { auditedCriteria } from '@server/platform/search-fingerprint.ts';
 import { and, eq, isNull } from 'drizzle-orm';
+import { caseContacts, type TCaseRole } from './case-contacts.ts';
 import { isProfessional, professionalRolesIn } from './proposals.policy.ts';
 import { presentProposalDetail, presentProposalListItem } from './proposals.presenter.ts';
 import { findProposal, listProposals, lockPair, proposalHistory } from './proposals.repository.ts';
@@ -93,39 +89,28 @@ export function createProposalsService(deps: TAppDeps) {
     return { opening, roles };
   }
 
-  /** Who on the other professional side hears of a proposal: the person's responsible, else the opening's referral, else the partnership's. */
+  /** Who on the other professional side hears of a proposal (see caseContacts), never the proposer. */
   async function otherSide(
     tx: TDbOrTx,
     actorId: string,
     opening: TOpeningRow,
-    roles: ('job_consultant' | 'social_worker')[],
-    responsible: { social_worker: string | null; job_consultant: string | null },
+    roles: TCaseRole[],
+    responsible: Record<TCaseRole, string | null>,
   ): Promise<string[]> {
     const wanted = (['social_worker', 'job_consultant'] as const).filter(
       (r) => !roles.includes(r) || roles.length === 2,
     );
-    const out: string[] = [];
-    for (const role of wanted) {
-      const own = responsible[role];
-      if (own) {
-        out.push(own);
-        continue;
-      }
-      const referred = await tx
-        .select({ userId: openingReferrals.userId })
-        .from(openingReferrals)
-        .where(and(eq(openingReferrals.openingId, opening.row.id), eq(openingReferrals.role, role)));
-      out.push(
-        ...(referred.length
-          ? referred.map((r) => r.userId)
-          : await roleHolders(
-              tx,
-              { id: opening.row.partnershipId, municipalityId: opening.municipalityId },
-              role,
-            )),
-      );
-    }
-    return [...new Set(out)].filter((id) => id !== actorId);
+    const contacts = await caseContacts(
+      tx,
+      {
+        id: opening.row.id,
+        partnershipId: opening.row.partnershipId,
+        municipalityId: opening.municipalityId,
+      },
+      responsible,
+      wanted,
+    );
+    return [...new Set(wanted.flatMap((r) => contacts[r]))].filter((id) => id !== actorId);
   }
 
   /**
@@ -356,7 +341,7 @@ export function createProposalsService(deps: TAppDeps) {
           { to: 'Ikke tilladt fra den nuværende status.' },
         );
       }
-      await db.transaction(async (tx) => {
+      const pending = await db.transaction(async (tx) => {
         if (to === 'sent_to_company') {
           // The company may see the profile only with an active consent (b) on the day.
           const [person] = await loadMatchResidents(tx, today(), [current.row.residentId]);
@@ -391,7 +376,16 @@ export function createProposalsService(deps: TAppDeps) {
           entityId: id,
           details: { residentId: current.row.residentId, status: { from, to } },
         });
+        if (to !== 'sent_to_company') return { mailIds: [] };
+        // The company's contacts hear at once that a candidate is waiting for them (issue 6).
+        return notifications.notify(tx, {
+          recipientIds: await companyContactIds(tx, current.row.companyId),
+          params: { kind: 'proposal_sent_to_company', openingTitle: current.openingTitle },
+          link: `/company/proposals/${id}`,
+          entity: { type: 'proposal', id },
+        });
       });
+      await notifications.dispatch(pending);
       return detail(id);
     },
   };

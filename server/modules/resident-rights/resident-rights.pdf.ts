@@ -210,6 +210,66 @@ export function accessReportDefinition(x: TResidentExport): TDocumentDefinitions
       [60, '*', 80, '*'],
     ),
 
+    heading('Ansættelser og opfølgning'),
+    {
+      text: 'Job og praktikker, du er kommet i, og jobcentrets opfølgning (efterværn) på dem.',
+      margin: [0, 0, 0, 4],
+    },
+    ...(x.placements.length === 0
+      ? [{ text: 'Ingen.', italics: true } as Content]
+      : x.placements.map(
+          (pl): Content => ({
+            stack: [
+              {
+                text: `${pl.opening ?? pl.type.label} (${pl.company})`,
+                bold: true,
+                margin: [0, 4, 0, 2],
+              },
+              facts([
+                ['Type', pl.type.label],
+                ['Status', pl.status.label],
+                ['Periode', `${day(pl.startDate)} – ${pl.endDate ? day(pl.endDate) : 'ingen slutdato'}`],
+                ['Timer om ugen', dash(pl.hoursPerWeek)],
+                ['Løntilskud', pl.wageSubsidy.label],
+                ['Notat ved ansættelsen', dash(pl.note)],
+                ['Årsag til afslutning', label(pl.endReason)],
+                ['Notat ved afslutningen', dash(pl.endNote)],
+              ]),
+              { text: 'Opfølgninger', bold: true, margin: [0, 6, 0, 2] },
+              table(
+                ['Opfølgning', 'Dato', 'Status', 'Vurdering og resultat', 'Notat og handling'],
+                pl.followUps.map((f) => [
+                  f.checkIn,
+                  day(f.dueDate),
+                  f.recordedAt ? `${f.state.label} ${instantDay(f.recordedAt)}` : f.state.label,
+                  [f.status?.label, f.retentionOutcome?.label, f.trialOutcome?.label]
+                    .filter(Boolean)
+                    .join(', ') || '–',
+                  [f.notes, f.actionTaken].filter(Boolean).join('\n') || '–',
+                ]),
+                [70, 55, 70, '*', '*'],
+              ),
+              ...(pl.escalations.length
+                ? [
+                    { text: 'Eskaleringer (noget gik skævt)', bold: true, margin: [0, 6, 0, 2] } as Content,
+                    table(
+                      ['Rejst', 'Af', 'Hvad', 'Løst', 'Hvordan'],
+                      pl.escalations.map((e) => [
+                        instantDay(e.openedAt),
+                        e.source.label,
+                        e.reason,
+                        e.resolvedAt ? instantDay(e.resolvedAt) : 'Åben',
+                        dash(e.resolution),
+                      ]),
+                      [55, 70, '*', 55, '*'],
+                    ),
+                  ]
+                : []),
+            ],
+            margin: [0, 0, 0, 8],
+          }),
+        )),
+
     heading('CV'),
     x.cv
       ? facts([
@@ -222,7 +282,9 @@ export function accessReportDefinition(x: TResidentExport): TDocumentDefinitions
 
     heading('Hvem har brugt dine oplysninger'),
     {
-      text: 'Hver gang en medarbejder har set eller ændret dine oplysninger: hvornår, hvorfor og fra hvilken organisation.',
+      text:
+        'Hver gang en medarbejder har set eller ændret dine oplysninger – i jobcentret, i den boligsociale ' +
+        'indsats eller hos en virksomhed, du er foreslået til: hvornår, hvorfor og fra hvilken organisation.',
       margin: [0, 0, 0, 4],
     },
     table(

@@ -1,6 +1,22 @@
 import { CONSENT_METHOD_LABEL_DA, CONSENT_SCOPE_LABEL_DA, isConsentActive } from '@domain/consent.schema.ts';
 import { CONSENT_TEXTS } from '@domain/consent-texts.ts';
 import { findOccupation } from '@domain/occupations.ts';
+import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
+import {
+  CHECK_IN_CONTACT_LABEL_DA,
+  CHECK_IN_STATUS_LABEL_DA,
+  COMPANY_DECLINE_REASON_LABEL_DA,
+  COMPANY_DECLINE_REASONS,
+  INTERVIEW_OUTCOME_LABEL_DA,
+  PLACEMENT_END_REASON_LABEL_DA,
+  PLACEMENT_STATUS_LABEL_DA,
+  RETENTION_OUTCOME_LABEL_DA,
+  type TCompanyDeclineReason,
+  type TEscalationSource,
+  type TFollowUpState,
+  TRIAL_OUTCOME_LABEL_DA,
+  WAGE_SUBSIDY_LABEL_DA,
+} from '@domain/placement.schema.ts';
 import { PROPOSAL_STATUS_LABEL_DA } from '@domain/proposal.schema.ts';
 import {
   BENEFIT_GROUP_LABEL_DA,
@@ -20,6 +36,7 @@ import {
   type TResidentHistoryEvent,
 } from '@domain/resident-rights.schema.ts';
 import { ROLE_LABEL_DA } from '@domain/roles.ts';
+import { checkInLabelDa } from '@domain/rules/follow-up-schedule.ts';
 import {
   BARRIER_LABEL_DA,
   EARLIER_WORK_LABEL_DA,
@@ -35,7 +52,7 @@ import {
   type TScreeningRow,
 } from '@server/modules/residents/residents.repository.ts';
 import type { TResolvedMembership } from '@server/platform/auth/actor.repository.ts';
-import type { proposalsOf, TEventRow } from './resident-rights.repository.ts';
+import type { placementsOf, proposalsOf, TEventRow } from './resident-rights.repository.ts';
 
 // What leaves the server of a rights request. The access export (GDPR art. 15) tells the person
 // everything Jobbro holds about them and who looked, by date, purpose and organisation — never a
@@ -176,6 +193,45 @@ export interface TResidentExport {
     reasons: string[];
     note: string | null;
     sentToCompanyAt: string | null;
+    /** The company's interview invitation and how it went, in its own words. */
+    interviewAt: string | null;
+    interviewNote: string | null;
+    interviewOutcome: TLabelled | null;
+    interviewOutcomeNote: string | null;
+    companyDecline: { reason: TLabelled | null; text: string | null } | null;
+  }[];
+  /** Jobs and trials the person was placed in, with the follow-up (efterværn) and escalations. */
+  placements: {
+    company: string;
+    opening: string | null;
+    type: TLabelled;
+    status: TLabelled;
+    startDate: string;
+    endDate: string | null;
+    hoursPerWeek: number | null;
+    wageSubsidy: TLabelled;
+    note: string | null;
+    endReason: TLabelled | null;
+    endNote: string | null;
+    followUps: {
+      checkIn: string;
+      dueDate: string;
+      state: TLabelled;
+      recordedAt: string | null;
+      contactedWith: TLabelled | null;
+      status: TLabelled | null;
+      notes: string | null;
+      actionTaken: string | null;
+      retentionOutcome: TLabelled | null;
+      trialOutcome: TLabelled | null;
+    }[];
+    escalations: {
+      source: TLabelled;
+      reason: string;
+      openedAt: string;
+      resolvedAt: string | null;
+      resolution: string | null;
+    }[];
   }[];
   /** The CV's metadata; the file itself is handed over separately. */
   cv: { fileName: string; mediaType: string; sizeBytes: number; uploadedAt: string } | null;
@@ -183,6 +239,17 @@ export interface TResidentExport {
 }
 
 const SIDE_LABEL_DA = { housing: 'Boligsocial helhedsplan', jobcenter: 'Jobcenter' } as const;
+const FOLLOW_UP_STATE_LABEL_DA: Record<TFollowUpState, string> = {
+  planned: 'Planlagt',
+  done: 'Gennemført',
+  cancelled: 'Aflyst',
+};
+const ESCALATION_SOURCE_LABEL_DA: Record<TEscalationSource, string> = {
+  check_in: 'En opfølgning',
+  company: 'Virksomheden',
+};
+const isDeclineReason = (v: string | null): v is TCompanyDeclineReason =>
+  (COMPANY_DECLINE_REASONS as readonly (string | null)[]).includes(v);
 const ABOUT =
   'Indsigt efter databeskyttelsesforordningens artikel 15: alle oplysninger, Jobbro har om dig, og hvornår, ' +
   'hvorfor og af hvilken organisation de er brugt.';
@@ -196,6 +263,7 @@ export interface TExportInput {
   notes: { text: string; createdAt: Date }[];
   cv: TCvMetaRow | undefined;
   proposals: Awaited<ReturnType<typeof proposalsOf>>;
+  placements: Awaited<ReturnType<typeof placementsOf>>;
   places: { municipality: string | null; registeredBy: string | null };
   imports: { fileName: string; createdAt: Date; storedAt: Date | null; jobcenterName: string | null }[];
   events: TEventRow[];
@@ -301,6 +369,53 @@ export function buildResidentExport(x: TExportInput): TResidentExport {
       reasons: p.reasons,
       note: p.note,
       sentToCompanyAt: p.sentToCompanyAt?.toISOString() ?? null,
+      interviewAt: p.interviewAt?.toISOString() ?? null,
+      interviewNote: p.interviewNote,
+      interviewOutcome: p.interviewOutcome ? labelled(p.interviewOutcome, INTERVIEW_OUTCOME_LABEL_DA) : null,
+      interviewOutcomeNote: p.interviewOutcomeNote,
+      companyDecline:
+        p.companyDeclineReason || p.companyDeclineText
+          ? {
+              reason: isDeclineReason(p.companyDeclineReason)
+                ? labelled(p.companyDeclineReason, COMPANY_DECLINE_REASON_LABEL_DA)
+                : null,
+              text: p.companyDeclineText,
+            }
+          : null,
+    })),
+    placements: x.placements.map((pl) => ({
+      company: pl.companyName,
+      opening: pl.openingTitle,
+      type: { code: pl.type, label: OPENING_TYPE_INFO[pl.type].labelDa },
+      status: labelled(pl.status, PLACEMENT_STATUS_LABEL_DA),
+      startDate: pl.startDate,
+      endDate: pl.endDate,
+      hoursPerWeek: pl.hoursPerWeek,
+      wageSubsidy: labelled(pl.wageSubsidy, WAGE_SUBSIDY_LABEL_DA),
+      note: pl.note,
+      endReason: pl.endReason ? labelled(pl.endReason, PLACEMENT_END_REASON_LABEL_DA) : null,
+      endNote: pl.endNote,
+      followUps: pl.followUps.map((f) => ({
+        checkIn: checkInLabelDa(f.key),
+        dueDate: f.dueDate,
+        state: labelled(f.state, FOLLOW_UP_STATE_LABEL_DA),
+        recordedAt: f.recordedAt?.toISOString() ?? null,
+        contactedWith: f.contactedWith ? labelled(f.contactedWith, CHECK_IN_CONTACT_LABEL_DA) : null,
+        status: f.status ? labelled(f.status, CHECK_IN_STATUS_LABEL_DA) : null,
+        notes: f.notes,
+        actionTaken: f.actionTaken,
+        retentionOutcome: f.retentionOutcome
+          ? labelled(f.retentionOutcome, RETENTION_OUTCOME_LABEL_DA)
+          : null,
+        trialOutcome: f.trialOutcome ? labelled(f.trialOutcome, TRIAL_OUTCOME_LABEL_DA) : null,
+      })),
+      escalations: pl.escalations.map((e) => ({
+        source: labelled(e.source, ESCALATION_SOURCE_LABEL_DA),
+        reason: e.reason,
+        openedAt: e.openedAt.toISOString(),
+        resolvedAt: e.resolvedAt?.toISOString() ?? null,
+        resolution: e.resolution,
+      })),
     })),
     cv: x.cv
       ? {

@@ -11,9 +11,12 @@ import {
   allocationLines,
   auditEvents,
   companies,
+  escalations,
+  followUps,
   jobcenters,
   municipalities,
   openings,
+  placements,
   proposalStatusChanges,
   proposals,
   residentConsents,
@@ -95,6 +98,7 @@ export async function anonymiseResident(
   // The categories and the target group stay; the free-text remark goes.
   await tx.update(residentScreenings).set({ remark: null }).where(eq(residentScreenings.residentId, id));
   await anonymiseProposals(tx, id, now);
+  await anonymisePlacements(tx, id, now);
   if (row.registeredByJobcenterId) {
     await tx
       .update(residentImports)
@@ -151,6 +155,8 @@ async function anonymiseProposals(tx: TDbOrTx, residentId: string, now: Date): P
       note: null,
       closeNote: null,
       companyDeclineText: null,
+      interviewNote: null,
+      interviewOutcomeNote: null,
       scoreSnapshot: sql`jsonb_build_object(
         'score', ${proposals.scoreSnapshot}->'score',
         'components', (select coalesce(jsonb_agg(c - 'reason'), '[]'::jsonb)
@@ -170,6 +176,39 @@ async function anonymiseProposals(tx: TDbOrTx, residentId: string, now: Date): P
   await tx.delete(allocationLines).where(eq(allocationLines.residentId, residentId));
 }
 
+/** What an erased person's escalations keep of their words: that there were some. */
+export const ERASED_TEXT = '(slettet)';
+
+/**
+ * Placements stay as numbers (clause fulfilment, retention, time to hire), but every word about
+ * the person goes: the hire's and the end's notes, the check-ins' notes and actions, and the
+ * escalations' reasons and resolutions (NOT NULL: a fixed marker instead). An anonymised person
+ * is followed up no more: planned check-ins are cancelled and open escalations closed.
+ */
+async function anonymisePlacements(tx: TDbOrTx, residentId: string, now: Date): Promise<void> {
+  const own = tx.select({ id: placements.id }).from(placements).where(eq(placements.residentId, residentId));
+  await tx
+    .update(placements)
+    .set({ note: null, endNote: null, updatedAt: now })
+    .where(eq(placements.residentId, residentId));
+  await tx
+    .update(followUps)
+    .set({ notes: null, actionTaken: null, updatedAt: now })
+    .where(inArray(followUps.placementId, own));
+  await tx
+    .update(followUps)
+    .set({ state: 'cancelled', updatedAt: now })
+    .where(and(inArray(followUps.placementId, own), eq(followUps.state, 'planned')));
+  await tx
+    .update(escalations)
+    .set({
+      reason: ERASED_TEXT,
+      resolution: ERASED_TEXT,
+      resolvedAt: sql`coalesce(${escalations.resolvedAt}, ${now})`,
+    })
+    .where(inArray(escalations.placementId, own));
+}
+
 /** The person's proposals to openings, oldest first, for the access report. */
 export async function proposalsOf(db: TDbOrTx, residentId: string) {
   return db
@@ -182,6 +221,12 @@ export async function proposalsOf(db: TDbOrTx, residentId: string) {
       reasons: sql<string[]>`coalesce(${proposals.scoreSnapshot}->'reasons', '[]'::jsonb)`,
       note: proposals.note,
       sentToCompanyAt: proposals.sentToCompanyAt,
+      interviewAt: proposals.interviewAt,
+      interviewNote: proposals.interviewNote,
+      interviewOutcome: proposals.interviewOutcome,
+      interviewOutcomeNote: proposals.interviewOutcomeNote,
+      companyDeclineReason: proposals.companyDeclineReason,
+      companyDeclineText: proposals.companyDeclineText,
     })
     .from(proposals)
     .innerJoin(openings, eq(openings.id, proposals.openingId))
@@ -190,9 +235,79 @@ export async function proposalsOf(db: TDbOrTx, residentId: string) {
     .orderBy(asc(proposals.proposedAt));
 }
 
-/** The ids audit events about the person may carry: the person and their consents, notes, screenings. */
+/** The person's placements, oldest first, with their check-ins and escalations (the access report). */
+export async function placementsOf(db: TDbOrTx, residentId: string) {
+  const rows = await db
+    .select({
+      id: placements.id,
+      companyName: companies.name,
+      openingTitle: openings.title,
+      type: placements.type,
+      status: placements.status,
+      startDate: placements.startDate,
+      endDate: placements.endDate,
+      hoursPerWeek: placements.hoursPerWeek,
+      wageSubsidy: placements.wageSubsidy,
+      note: placements.note,
+      endReason: placements.endReason,
+      endNote: placements.endNote,
+    })
+    .from(placements)
+    .innerJoin(companies, eq(companies.id, placements.companyId))
+    .leftJoin(openings, eq(openings.id, placements.openingId))
+    .where(eq(placements.residentId, residentId))
+    .orderBy(asc(placements.startDate), asc(placements.createdAt));
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [checkIns, alarms] = await Promise.all([
+    db
+      .select({
+        placementId: followUps.placementId,
+        key: followUps.key,
+        dueDate: followUps.dueDate,
+        state: followUps.state,
+        recordedAt: followUps.recordedAt,
+        contactedWith: followUps.contactedWith,
+        status: followUps.status,
+        notes: followUps.notes,
+        actionTaken: followUps.actionTaken,
+        retentionOutcome: followUps.retentionOutcome,
+        trialOutcome: followUps.trialOutcome,
+      })
+      .from(followUps)
+      .where(inArray(followUps.placementId, ids))
+      .orderBy(asc(followUps.dueDate), asc(followUps.createdAt)),
+    db
+      .select({
+        placementId: escalations.placementId,
+        source: escalations.source,
+        reason: escalations.reason,
+        openedAt: escalations.openedAt,
+        resolvedAt: escalations.resolvedAt,
+        resolution: escalations.resolution,
+      })
+      .from(escalations)
+      .where(inArray(escalations.placementId, ids))
+      .orderBy(asc(escalations.openedAt)),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    followUps: checkIns.filter((f) => f.placementId === r.id),
+    escalations: alarms.filter((e) => e.placementId === r.id),
+  }));
+}
+
+/**
+ * The ids audit events about the person may carry: the person and their consents, notes,
+ * screenings, proposals, placements, and the check-ins and escalations of those placements.
+ * One indexed query each, in parallel (the last two by a sub-select on the placements).
+ */
 export async function residentEntityIds(db: TDbOrTx, residentId: string): Promise<string[]> {
-  const [consents, notes, screenings] = await Promise.all([
+  const ownPlacements = db
+    .select({ id: placements.id })
+    .from(placements)
+    .where(eq(placements.residentId, residentId));
+  const [consents, notes, screenings, proposed, placed, checkIns, alarms] = await Promise.all([
     db
       .select({ id: residentConsents.id })
       .from(residentConsents)
@@ -202,12 +317,19 @@ export async function residentEntityIds(db: TDbOrTx, residentId: string): Promis
       .select({ id: residentScreenings.id })
       .from(residentScreenings)
       .where(eq(residentScreenings.residentId, residentId)),
+    db.select({ id: proposals.id }).from(proposals).where(eq(proposals.residentId, residentId)),
+    db.select({ id: placements.id }).from(placements).where(eq(placements.residentId, residentId)),
+    db.select({ id: followUps.id }).from(followUps).where(inArray(followUps.placementId, ownPlacements)),
+    db
+      .select({ id: escalations.id })
+      .from(escalations)
+      .where(inArray(escalations.placementId, ownPlacements)),
   ]);
   return [
     residentId,
-    ...consents.map((r) => r.id),
-    ...notes.map((r) => r.id),
-    ...screenings.map((r) => r.id),
+    ...[consents, notes, screenings, proposed, placed, checkIns, alarms].flatMap((rows) =>
+      rows.map((r) => r.id),
+    ),
   ];
 }
 

@@ -37,6 +37,7 @@ import {
   anonymiseResident,
   dueForAnonymisation,
   importsByIds,
+  placementsOf,
   placeNames,
   proposalsOf,
   residentAccessEvents,
@@ -85,7 +86,7 @@ export function createResidentRightsService(deps: TAppDeps) {
   async function buildExport(id: string, resident: Awaited<ReturnType<typeof forRightsRequest>>['resident']) {
     const now = clock.now();
     const entityIds = await residentEntityIds(db, id);
-    const [consents, screenings, notes, cv, places, events, proposals] = await Promise.all([
+    const [consents, screenings, notes, cv, places, events, proposals, placements] = await Promise.all([
       consentsOf(db, [id]),
       screeningsOf(db, id),
       notesOf(db, id),
@@ -93,6 +94,7 @@ export function createResidentRightsService(deps: TAppDeps) {
       placeNames(db, resident.row),
       residentAccessEvents(db, entityIds),
       proposalsOf(db, id),
+      placementsOf(db, id),
     ]);
     // A list import names itself on the events it wrote about the person (details.importId).
     const importIds = [
@@ -105,6 +107,7 @@ export function createResidentRightsService(deps: TAppDeps) {
       notes,
       cv,
       proposals,
+      placements,
       places,
       imports: await importsByIds(db, importIds),
       events,

@@ -4,6 +4,9 @@ import {
   allocationLines,
   allocations,
   auditEvents,
+  escalations,
+  followUps,
+  placements,
   proposals,
   residentConsents,
   residentCvs,
@@ -14,13 +17,15 @@ import {
 import { searchFingerprint } from '@server/platform/search-fingerprint.ts';
 import {
   buildConsent,
+  buildFollowUp,
   buildOpening,
   buildPartnershipWorld,
+  buildPlacement,
   buildResident,
   TEST_PASSWORD,
 } from '@server/test/factories.ts';
 import { createTestApp, TestSession, type TTestApp } from '@server/test/setup.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -106,6 +111,15 @@ describe('erasure', () => {
       cvFileName: `${marker('cvfil')}.pdf`,
       cv: marker('CVINDHOLD'),
       proposalNote: marker('Forslagsnotat'),
+      interviewNote: marker('Samtalenotat'),
+      interviewOutcomeNote: marker('Samtaleudfald'),
+      declineText: marker('Afslagstekst'),
+      hireNote: marker('Ansaettelsesnotat'),
+      endNote: marker('Slutnotat'),
+      checkInNote: marker('Opfoelgningsnotat'),
+      actionTaken: marker('Handling'),
+      escalationReason: marker('Eskalering'),
+      resolution: marker('Loesning'),
     };
     // The job consultant registers the person (the jobcenter side), with every field filled.
     const created = await s.job_consultant.post('/api/residents', {
@@ -191,6 +205,11 @@ describe('erasure', () => {
         score: 0.8,
         scoreSnapshot: snapshot,
         note: m.proposalNote,
+        interviewNote: m.interviewNote,
+        interviewOutcome: 'negative',
+        interviewOutcomeNote: m.interviewOutcomeNote,
+        companyDeclineReason: 'other',
+        companyDeclineText: m.declineText,
         proposedAt: t.clock.now(),
         createdAt: t.clock.now(),
         updatedAt: t.clock.now(),
@@ -215,6 +234,47 @@ describe('erasure', () => {
       scoreSnapshot: snapshot,
     });
 
+    // A placement (issue 6) with the words about the person: the hire's and the end's notes, a
+    // check-in's notes and action, an escalation's reason and resolution; and a check-in to come.
+    const placement = await buildPlacement(t.deps.db, {
+      partnershipId: own.partnership.id,
+      companyId: own.company.id,
+      openingId: opening.id,
+      residentId: id,
+      startDate: '2026-10-01',
+      note: m.hireNote,
+      endNote: m.endNote,
+    });
+    const checkIn = await buildFollowUp(t.deps.db, {
+      placementId: placement.id,
+      key: 'week_1',
+      dueDate: '2026-10-08',
+      state: 'done',
+      recordedAt: t.clock.now(),
+      contactedWith: 'resident',
+      status: 'at_risk',
+      notes: m.checkInNote,
+      actionTaken: m.actionTaken,
+    });
+    const planned = await buildFollowUp(t.deps.db, {
+      placementId: placement.id,
+      key: 'month_6',
+      dueDate: '2027-04-01',
+      measures: 'retention_6',
+    });
+    await t.deps.db.insert(escalations).values([
+      {
+        placementId: placement.id,
+        source: 'check_in',
+        followUpId: checkIn.id,
+        reason: m.escalationReason,
+        openedAt: t.clock.now(),
+        resolvedAt: t.clock.now(),
+        resolution: m.resolution,
+      },
+      { placementId: placement.id, source: 'company', reason: 'Udebliver', openedAt: t.clock.now() },
+    ]);
+
     // Reads, searches (by name and by e-mail), an export and the history: all audit-logged.
     expect((await jc.get(`/api/residents/${id}`)).statusCode).toBe(200);
     expect((await jc.get(`/api/residents?q=${encodeURIComponent(m.firstName)}`)).json().total).toBe(1);
@@ -233,8 +293,40 @@ describe('erasure', () => {
         status: { code: 'awaiting_resident', label: 'Afventer beboeren' },
         reasons: [`Har ${m.skill}`],
         note: m.proposalNote,
+        interviewNote: m.interviewNote,
+        interviewOutcome: { code: 'negative', label: 'Gik ikke godt' },
+        interviewOutcomeNote: m.interviewOutcomeNote,
+        companyDecline: { reason: { code: 'other', label: 'Andet' }, text: m.declineText },
       }),
     ]);
+    // … and about the placement, its follow-up with the notes, and the escalations.
+    expect(exported.json().placements).toEqual([
+      expect.objectContaining({
+        company: own.company.name,
+        opening: opening.title,
+        status: { code: 'active', label: 'I gang' },
+        startDate: '2026-10-01',
+        note: m.hireNote,
+        endNote: m.endNote,
+        followUps: [
+          expect.objectContaining({
+            checkIn: '1 uge',
+            dueDate: '2026-10-08',
+            state: { code: 'done', label: 'Gennemført' },
+            status: { code: 'at_risk', label: 'I risiko' },
+            notes: m.checkInNote,
+            actionTaken: m.actionTaken,
+          }),
+          expect.objectContaining({ checkIn: '6 måneder', state: { code: 'planned', label: 'Planlagt' } }),
+        ],
+        escalations: [
+          expect.objectContaining({ reason: m.escalationReason, resolution: m.resolution }),
+          expect.objectContaining({ source: { code: 'company', label: 'Virksomheden' }, resolvedAt: null }),
+        ],
+      }),
+    ]);
+    const pdf = await jc.get(`/api/residents/${id}/export?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
     expect((await jc.get(`/api/residents/${id}/history`)).statusCode).toBe(200);
     expect(
       (await s.admin.get(`/api/audit-events?searched=${encodeURIComponent(m.lastName)}`)).statusCode,
@@ -286,6 +378,35 @@ describe('erasure', () => {
     expect(await t.deps.db.select().from(allocationLines).where(eq(allocationLines.residentId, id))).toEqual(
       [],
     );
+    // The placement stays as a number (clause fulfilment, retention); the words are gone, the
+    // coming check-in is cancelled, and the open escalation is closed.
+    const [keptPlacement] = await t.deps.db.select().from(placements).where(eq(placements.id, placement.id));
+    expect(keptPlacement).toMatchObject({ residentId: id, status: 'active', note: null, endNote: null });
+    const checkIns = await t.deps.db
+      .select()
+      .from(followUps)
+      .where(eq(followUps.placementId, placement.id))
+      .orderBy(asc(followUps.dueDate));
+    expect(checkIns.map((f) => [f.id, f.state, f.status, f.notes, f.actionTaken])).toEqual([
+      [checkIn.id, 'done', 'at_risk', null, null],
+      [planned.id, 'cancelled', null, null, null],
+    ]);
+    const alarms = await t.deps.db
+      .select()
+      .from(escalations)
+      .where(eq(escalations.placementId, placement.id))
+      .orderBy(asc(escalations.source));
+    expect(alarms.map((e) => [e.source, e.reason, e.resolution, e.resolvedAt !== null])).toEqual([
+      ['check_in', '(slettet)', '(slettet)', true],
+      ['company', '(slettet)', '(slettet)', true],
+    ]);
+    const [keptProposal] = await t.deps.db.select().from(proposals).where(eq(proposals.id, proposal!.id));
+    expect(keptProposal).toMatchObject({
+      interviewNote: null,
+      interviewOutcome: 'negative',
+      interviewOutcomeNote: null,
+      companyDeclineText: null,
+    });
 
     // What stays: the anonymised row with its statistics, the consent's dates, the screening's group.
     const [row] = await t.deps.db.select().from(residents).where(eq(residents.id, id));
@@ -602,6 +723,133 @@ describe('the history tab', () => {
     expect((await s.social_worker.get(`/api/residents/${id}`)).json().mayHandleRights).toBe(true);
     expect((await s.job_consultant.get(`/api/residents/${id}`)).json().mayHandleRights).toBe(false);
     expect((await s.admin.get(`/api/residents/${id}`)).json().mayHandleRights).toBe(true);
+  });
+});
+
+describe('proposals, placements and follow-ups in the access report', () => {
+  it('lists the proposal, the company’s look at the profile, the hire and the check-in, and nothing about another person', async () => {
+    const company = await login(own.users.company_contact.email);
+    const jc = s.job_consultant;
+    const opening = await buildOpening(t.deps.db, {
+      partnershipId: own.partnership.id,
+      companyId: own.company.id,
+      type: 'full_time',
+      startDate: '2027-01-04',
+      minAge: 18,
+      positions: 2,
+      status: 'referred',
+      createdAt: t.clock.now(),
+    });
+    // Two carpenters the jobcenter registered, with consent to share and to be proposed (b).
+    const person = async (lastName: string) => {
+      const r = await buildResident(t.deps.db, {
+        municipalityId: own.municipality.id,
+        housingAreaId: own.area.id,
+        registeredByJobcenterId: own.jobcenter.id,
+        lastName,
+        occupationIds: ['toemrer'],
+        hoursPerWeek: 37,
+        availableDay: true,
+      });
+      await buildConsent(t.deps.db, { residentId: r.id, scope: 'sharing' });
+      await buildConsent(t.deps.db, { residentId: r.id, scope: 'matching' });
+      return r;
+    };
+    const me = await person('Forløbsen');
+    const someoneElse = await person('Andensen');
+    // Each is proposed, says yes, is sent to the company, and the company opens the proposal.
+    const proposalIds: string[] = [];
+    for (const r of [me, someoneElse]) {
+      const made = await jc.post('/api/proposals', { openingId: opening.id, residentId: r.id });
+      expect(made.statusCode).toBe(201);
+      const id: string = made.json().id;
+      for (const to of ['resident_agreed', 'sent_to_company']) {
+        expect((await jc.post(`/api/proposals/${id}/transitions`, { to })).statusCode).toBe(200);
+      }
+      expect((await company.get(`/api/company/proposals/${id}`)).statusCode).toBe(200);
+      proposalIds.push(id);
+    }
+    // The company hires the person; the job consultant reads the placement and records the first check-in.
+    const hired = await company.post(`/api/company/proposals/${proposalIds[0]}/hire`, {
+      startDate: '2026-12-01',
+      hoursPerWeek: 37,
+      type: 'full_time',
+      wageSubsidy: 'none',
+    });
+    expect(hired.statusCode).toBe(200);
+    const placementId: string = hired.json().placementId;
+    expect((await jc.get(`/api/placements/${placementId}`)).statusCode).toBe(200);
+    const [weekOne] = await t.deps.db
+      .select()
+      .from(followUps)
+      .where(and(eq(followUps.placementId, placementId), eq(followUps.key, 'week_1')));
+    const checkIn = await jc.post(`/api/follow-ups/${weekOne!.id}/check-in`, {
+      contactedWith: 'resident',
+      status: 'going_well',
+    });
+    expect(checkIn.statusCode).toBe(200);
+    // The other person's proposal is read by the job consultant too: about them, not about me.
+    expect((await jc.get(`/api/proposals/${proposalIds[1]}`)).statusCode).toBe(200);
+
+    const res = await jc.get(`/api/residents/${me.id}/export?format=json`);
+    expect(res.statusCode).toBe(200);
+    const accesses: { purpose: { code: string; label: string }; organisation: string }[] =
+      res.json().accesses;
+    const consultant = `Jobkonsulent, ${own.jobcenter.name}`;
+    const theCompany = `Virksomhed, ${own.company.name}`;
+    const seen = accesses.map((a) => [a.purpose.code, a.purpose.label, a.organisation]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['proposal_made', 'Foreslået til et job', consultant],
+        ['proposal_updated', 'Forslag opdateret', consultant],
+        ['proposal_sent', 'Forslag sendt til virksomheden', consultant],
+        ['company_viewed', 'Virksomheden så kandidatprofilen', theCompany],
+        ['placement_created', 'Ansættelse registreret', theCompany],
+        ['placement_read', 'Ansættelse læst', consultant],
+        ['follow_up_recorded', 'Opfølgning registreret', consultant],
+      ]),
+    );
+    // Once each: the other person's proposal, the company's look at it and its read are not mine.
+    const times = (code: string) => accesses.filter((a) => a.purpose.code === code).length;
+    expect([times('proposal_made'), times('proposal_sent'), times('company_viewed')]).toEqual([1, 1, 1]);
+    expect(times('proposal_read')).toBe(0);
+    // The order follows the events: proposed, sent, seen by the company, hired, followed up.
+    const order = [
+      'proposal_made',
+      'proposal_sent',
+      'company_viewed',
+      'placement_created',
+      'follow_up_recorded',
+    ];
+    const at = order.map((code) => accesses.findIndex((a) => a.purpose.code === code));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // The company is named, its contact person never.
+    const contact = own.users.company_contact;
+    for (const v of [contact.name, contact.email, contact.id]) expect(res.body).not.toContain(v);
+    // The other person's report has their own proposal, not the hire or the check-in.
+    const theirs = (await jc.get(`/api/residents/${someoneElse.id}/export?format=json`)).json().accesses as {
+      purpose: { code: string };
+    }[];
+    const theirCodes = theirs.map((a) => a.purpose.code);
+    expect(theirCodes).toEqual(expect.arrayContaining(['proposal_made', 'company_viewed', 'proposal_read']));
+    expect(theirCodes).not.toContain('placement_created');
+    expect(theirCodes).not.toContain('follow_up_recorded');
+
+    // The history tab shows the same events with names, the company as its organisation.
+    const history = (await jc.get(`/api/residents/${me.id}/history?pageSize=100`)).json().items as {
+      purpose: string;
+      userName: string | null;
+      organisation: string;
+    }[];
+    expect(history.find((e) => e.purpose === 'company_viewed')).toMatchObject({
+      userName: own.users.company_contact.name,
+      organisation: theCompany,
+    });
+    expect(history.map((e) => e.purpose)).toEqual(
+      expect.arrayContaining(['proposal_made', 'placement_created', 'follow_up_recorded']),
+    );
+    // … and the PDF is made with them.
+    expect((await jc.get(`/api/residents/${me.id}/export?format=pdf`)).statusCode).toBe(200);
   });
 });
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { TMeMembership } from '@domain/auth.schema.ts';
-import { can, type TAction, type TActor, type TResourceKind } from '@domain/policy.ts';
+import { can, resourceOfKind, type TAction, type TActor, type TResourceKind } from '@domain/policy.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit.ts';
 import { loadMemberships, presentMembership, toActor } from '../auth/actor.repository.ts';
@@ -104,7 +104,7 @@ export function registerAccessControl(app: FastifyInstance, deps: TAppDeps): voi
       }
     }
 
-    if ('subject' in access && !can(request.auth.actor, access.action, { kind: access.subject })) {
+    if ('subject' in access && !can(request.auth.actor, access.action, resourceOfKind(access.subject))) {
       await recordAudit(deps.db, request.ctx, {
         action: 'denied',
         entityType: access.subject,

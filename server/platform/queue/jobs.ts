@@ -1,4 +1,11 @@
-import { allocations, invitations, mailOutbox, notifications } from '@server/db/schema/index.ts';
+import {
+  allocations,
+  followUpDigests,
+  invitations,
+  mailOutbox,
+  notifications,
+} from '@server/db/schema/index.ts';
+import { sendFollowUpDigests } from '@server/modules/follow-ups/follow-up-digest.ts';
 import { sendDueDialogueReminders } from '@server/modules/job-dialogues/job-dialogues.service.ts';
 import { purgeIndexChanges } from '@server/modules/matching/match-data.repository.ts';
 import {
@@ -20,6 +27,7 @@ import type { TJobDefinition } from './job-queue.ts';
 export const PURGE_JOB = 'purge.expired';
 export const DIALOGUE_REMINDERS_JOB = 'job_dialogues.reminders';
 export const CLAUSES_BEHIND_JOB = 'social_clauses.behind';
+export const FOLLOW_UP_DIGEST_JOB = 'follow_ups.digest';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -48,6 +56,8 @@ export async function purgeExpiredData(deps: Pick<TAppDeps, 'db' | 'clock' | 'co
   await purgeIndexChanges(deps.db, ago(1));
   // Allocation plans are decided within days; the proposals made from them stay.
   await deps.db.delete(allocations).where(lt(allocations.createdAt, ago(90)));
+  // The digest ledger only has to outlive the day it guards.
+  await deps.db.delete(followUpDigests).where(lt(followUpDigests.createdAt, ago(90)));
 }
 
 /** The platform's background jobs; feature modules add theirs here as they arrive. */
@@ -74,6 +84,15 @@ export function platformJobs(
       cron: '*/15 * * * *',
       handler: async () => {
         await sendDueDialogueReminders({ ...deps, queue: deps.queue() });
+      },
+    },
+    {
+      // One follow-up digest per job consultant and Danish day, from 07:00 (quarter-hourly, so a
+      // server down at 07:00 sends it when it is back; the ledger keeps it to one a day).
+      name: FOLLOW_UP_DIGEST_JOB,
+      cron: '*/15 * * * *',
+      handler: async () => {
+        await sendFollowUpDigests({ ...deps, queue: deps.queue() });
       },
     },
     {

@@ -29,6 +29,9 @@ export function CandidatesTab({ openingId }: { openingId: string }) {
   if (query.isPending) return <Loader aria-label={t('matching.loading')} />;
   if (query.isError) return <ErrorAlert error={query.error} />;
   const data = query.data;
+  // A full opening (n proposals under way) takes no more until one of them ends.
+  const full = data.opening.activeProposals >= data.opening.maxActiveProposals;
+  const canPropose = data.opening.matchable && !full;
 
   return (
     <Stack gap="lg">
@@ -37,6 +40,11 @@ export function CandidatesTab({ openingId }: { openingId: string }) {
           {t('matching.notMatchable')}
         </Alert>
       )}
+      {data.opening.matchable && full ? (
+        <Alert color="orange" variant="light">
+          {t('matching.openingFull', { count: data.opening.activeProposals })}
+        </Alert>
+      ) : null}
       <SectionCard
         title={t('matching.candidatesTitle')}
         actions={
@@ -57,7 +65,7 @@ export function CandidatesTab({ openingId }: { openingId: string }) {
                 key={c.residentId}
                 rank={i + 1}
                 candidate={c}
-                onPropose={data.opening.matchable ? () => setTarget(c) : undefined}
+                onPropose={canPropose ? () => setTarget(c) : undefined}
               />
             ))}
           </Stack>

@@ -3,6 +3,7 @@ import { useCurrentMe } from '@client/app/auth.ts';
 import { DataTable, type TColumn, useListParams } from '@client/components/DataTable.tsx';
 import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import { CompanyOpeningsTable } from '@client/features/company-portal/CompanyOpeningsTable.tsx';
 import { formatDate, formatNumber } from '@client/lib/format.ts';
 import { OPENING_STATUSES, type TOpeningListItem } from '@domain/opening.schema.ts';
 import { Anchor, Button, NativeSelect, Stack, Text } from '@mantine/core';
@@ -100,13 +101,33 @@ export function OpeningsPage() {
     </Button>
   ) : null;
 
+  const emptyState = (
+    <Stack gap="sm" align="flex-start">
+      <Text fw={600}>{t('openings.empty')}</Text>
+      <Text>{canCreate ? t('openings.emptyCreate') : t('openings.emptyWait')}</Text>
+      {createButton}
+    </Stack>
+  );
+  const header = (
+    <PageHeader
+      title={t('openings.title')}
+      lead={companyContact ? t('openings.leadCompany') : t('openings.lead')}
+      actions={createButton}
+    />
+  );
+  // A company contact's own openings come with their pipeline (the company portal, issue 6).
+  if (companyContact) {
+    return (
+      <>
+        {header}
+        <CompanyOpeningsTable emptyState={emptyState} />
+      </>
+    );
+  }
+
   return (
     <>
-      <PageHeader
-        title={t('openings.title')}
-        lead={companyContact ? t('openings.leadCompany') : t('openings.lead')}
-        actions={createButton}
-      />
+      {header}
       <DataTable<TOpeningListItem>
         path={OPENINGS_PATH}
         caption={t('openings.title')}
@@ -146,13 +167,7 @@ export function OpeningsPage() {
             )}
           </>
         }
-        emptyState={
-          <Stack gap="sm" align="flex-start">
-            <Text fw={600}>{t('openings.empty')}</Text>
-            <Text>{canCreate ? t('openings.emptyCreate') : t('openings.emptyWait')}</Text>
-            {createButton}
-          </Stack>
-        }
+        emptyState={emptyState}
       />
     </>
   );

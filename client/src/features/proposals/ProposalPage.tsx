@@ -2,6 +2,7 @@ import { api } from '@client/api/client.ts';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { Fact, FactGrid, SectionCard } from '@client/components/SectionCard.tsx';
+import { ProposalPlacementLink } from '@client/features/placements/ResidentPlacements.tsx';
 import { formatDateTime } from '@client/lib/format.ts';
 import type { TProposalDetail, TProposalStatus } from '@domain/proposal.schema.ts';
 import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
@@ -82,6 +83,27 @@ export function ProposalPage() {
             <Fact label={t('proposals.sentToCompany')}>
               {p.sentToCompanyAt ? `${formatDateTime(p.sentToCompanyAt)} · ${p.sentByName ?? ''}` : '–'}
             </Fact>
+            {p.interviewAt ? (
+              <Fact label={t('proposals.interview')}>
+                {[formatDateTime(p.interviewAt), p.interviewLocation].filter(Boolean).join(' · ')}
+                {p.interviewOutcome
+                  ? ` — ${t(`companyPortal.outcome.${p.interviewOutcome}`)}${p.interviewOutcomeNote ? `: ${p.interviewOutcomeNote}` : ''}`
+                  : ''}
+              </Fact>
+            ) : null}
+            {p.companyDeclineReason ? (
+              <Fact label={t('proposals.companyDecline')}>
+                {t(`companyPortal.declineReason.${p.companyDeclineReason}`, {
+                  defaultValue: p.companyDeclineReason,
+                })}
+                {p.companyDeclineText ? `: ${p.companyDeclineText}` : ''}
+              </Fact>
+            ) : null}
+            {p.status === 'hired' ? (
+              <Fact label={t('proposals.placement')}>
+                <ProposalPlacementLink residentId={p.residentId} openingId={p.openingId} />
+              </Fact>
+            ) : null}
             {p.note ? <Fact label={t('proposals.note')}>{p.note}</Fact> : null}
           </FactGrid>
         </SectionCard>

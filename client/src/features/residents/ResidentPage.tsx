@@ -6,6 +6,7 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { usePageTitle } from '@client/components/usePageTitle.ts';
 import { ResidentOpeningsTab } from '@client/features/matching/ResidentOpeningsTab.tsx';
+import { ResidentPlacementsTab } from '@client/features/placements/ResidentPlacements.tsx';
 import { formatDate } from '@client/lib/format.ts';
 import type { TResident } from '@domain/resident.schema.ts';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
@@ -21,7 +22,7 @@ import { ScreeningTab } from './ResidentScreening.tsx';
 import { useStaffName } from './ResponsibleStaff.tsx';
 import { ConsentBadges, OccupationName, RESIDENTS_PATH } from './resident-ui.tsx';
 
-const TABS = ['profile', 'consent', 'screening', 'cv', 'notes', 'openings', 'history'] as const;
+const TABS = ['profile', 'consent', 'screening', 'cv', 'notes', 'openings', 'placements', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 /** The same page whether the person does not exist or may not be seen: nothing leaks. */
@@ -84,6 +85,8 @@ export function ResidentPage() {
   const showHistory = r.view === 'professional' || r.mayHandleRights === true;
   // Fitting openings are casework: job consultants and social workers in the professional view.
   const showOpenings = showNotes && meCan(me, 'read', { kind: 'candidates' });
+  // Hires and trials with their follow-up (issue 6): the professionals' casework too.
+  const showPlacements = showNotes && meCan(me, 'list', { kind: 'placement' });
 
   return (
     <>
@@ -127,6 +130,7 @@ export function ResidentPage() {
           {showNotes ? <Tabs.Tab value="cv">{t('residents.profile.tabCv')}</Tabs.Tab> : null}
           {showNotes ? <Tabs.Tab value="notes">{t('residents.profile.tabNotes')}</Tabs.Tab> : null}
           {showOpenings ? <Tabs.Tab value="openings">{t('matching.tabOpenings')}</Tabs.Tab> : null}
+          {showPlacements ? <Tabs.Tab value="placements">{t('placements.tab')}</Tabs.Tab> : null}
           {showHistory ? <Tabs.Tab value="history">{t('residents.profile.tabHistory')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="profile">
@@ -155,6 +159,11 @@ export function ResidentPage() {
         {showOpenings ? (
           <Tabs.Panel value="openings">
             {tab === 'openings' ? <ResidentOpeningsTab residentId={r.id} /> : null}
+          </Tabs.Panel>
+        ) : null}
+        {showPlacements ? (
+          <Tabs.Panel value="placements">
+            {tab === 'placements' ? <ResidentPlacementsTab residentId={r.id} name={name} /> : null}
           </Tabs.Panel>
         ) : null}
         {showHistory ? (

@@ -186,6 +186,20 @@ function WaitingForYou({ me }: { me: TMe }) {
     meCan(me, 'list', { kind: 'opening' })
       ? [{ key: 'openingsReferred', path: '/api/openings', params: { status: 'referred' }, to: '/openings' }]
       : [],
+    // Follow-up after a hire (issue 6): my due and overdue check-ins, and the open escalations.
+    meCan(me, 'list', { kind: 'follow_up' })
+      ? [
+          {
+            key: 'followUpsDue',
+            path: '/api/follow-ups',
+            params: { scope: 'mine', due: 'true' },
+            to: '/follow-ups?due=true',
+          },
+        ]
+      : [],
+    meCan(me, 'list', { kind: 'escalation' })
+      ? [{ key: 'openEscalations', path: '/api/escalations', params: { state: 'open' }, to: '/escalations' }]
+      : [],
   ].flat();
   if (cards.length === 0) return null;
   return (
