@@ -35,7 +35,14 @@ export function NotificationBell() {
       aria-label={t('notifications.bellLabel', { count })}
       rightSection={
         count > 0 ? (
-          <Badge size="sm" circle={count < 10} color="red.9" aria-hidden="true" data-testid="unread-count">
+          <Badge
+            size="sm"
+            circle={count < 10}
+            color="red.9"
+            variant="filled"
+            aria-hidden="true"
+            data-testid="unread-count"
+          >
             {/* The space keeps "Notifikationer 3" two words, as in the accessible name (WCAG 2.5.3). */}
             {` ${count > 99 ? '99+' : count}`}
           </Badge>
