@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZListQuery, ZOptionalText, ZPage, ZUuid } from './common.schema.ts';
-import { DANISH_TZ } from './time.ts';
+import { danishWallClock } from './time.ts';
 
 // The data subject's rights (GDPR art. 15 and 17) and the retention rule (issue 4 items 5-6):
 // the access export, the erasure, the history of who worked with the person, and the list of
@@ -307,19 +307,9 @@ export const ZRetentionPage = ZPage(ZRetentionItem).extend({
 });
 export type TRetentionPage = z.infer<typeof ZRetentionPage>;
 
-const dateTimeParts = new Intl.DateTimeFormat('da-DK', {
-  timeZone: DANISH_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as "dd.mm.yyyy HH.MM" in Danish time (DOMAIN.md), for the export. */
 export function danishDateTimeText(at: Date): string {
-  const p = Object.fromEntries(dateTimeParts.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = danishWallClock(at);
   return `${p.day}.${p.month}.${p.year} ${p.hour}.${p.minute}`;
 }
 

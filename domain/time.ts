@@ -62,9 +62,14 @@ const wallClockParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+/** The Copenhagen wall clock of an instant by part: year "2026", month "06", day, hour, minute. */
+export function danishWallClock(at: Date): { [part: string]: string } {
+  return Object.fromEntries(wallClockParts.formatToParts(at).map((x) => [x.type, x.value]));
+}
+
 /** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function danishOffsetMinutes(at: number): number {
-  const p = Object.fromEntries(wallClockParts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const p = danishWallClock(new Date(at));
   const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
   return Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
 }
@@ -85,6 +90,6 @@ export function danishLocalToUtc(isoDate: string, time: string): Date {
 
 /** The Copenhagen wall-clock time (HH:MM) of an instant. */
 export function danishTime(at: Date): string {
-  const p = Object.fromEntries(wallClockParts.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = danishWallClock(at);
   return `${p.hour}:${p.minute}`;
 }

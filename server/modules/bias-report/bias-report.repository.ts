@@ -1,3 +1,4 @@
+import { scopeIdsOf, type TActor } from '@domain/policy.ts';
 import type { TBiasCell } from '@domain/reports/bias.ts';
 import type { GENDERS } from '@domain/resident.schema.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
@@ -25,19 +26,24 @@ export async function findPartnership(db: TDbOrTx, id: string): Promise<TPartner
   return row;
 }
 
-/** The partnerships with these ids or in these municipalities (a non-admin's own). */
-export async function partnershipsIn(
-  db: TDbOrTx,
-  ids: readonly string[],
-  municipalityIds: readonly string[],
-): Promise<TPartnershipRow[]> {
+/**
+ * A non-admin's own partnerships: those it is a social worker or steering group member of, and
+ * those of the municipalities it is a job consultant in.
+ */
+export async function ownPartnerships(db: TDbOrTx, actor: TActor): Promise<TPartnershipRow[]> {
+  const scope = scopeIdsOf(actor);
+  const steering = actor.memberships
+    .filter((m) => m.role === 'steering' && m.partnershipId !== null)
+    .map((m) => m.partnershipId as string);
+  const ids = [...scope.socialWorkerPartnershipIds, ...steering];
+  const municipalityIds = scope.consultantMunicipalityIds;
   if (ids.length === 0 && municipalityIds.length === 0) return [];
   return db
     .select(partnershipColumns)
     .from(partnerships)
     .where(
       or(
-        ids.length ? inArray(partnerships.id, [...ids]) : undefined,
+        ids.length ? inArray(partnerships.id, ids) : undefined,
         municipalityIds.length ? inArray(partnerships.municipalityId, [...municipalityIds]) : undefined,
       ),
     );

@@ -1,4 +1,4 @@
-import { isAdmin, scopeIdsOf } from '@domain/policy.ts';
+import { isAdmin } from '@domain/policy.ts';
 import {
   biasPeriodProblem,
   defaultBiasPeriod,
@@ -24,7 +24,7 @@ import {
   areasFor,
   countBiasCells,
   findPartnership,
-  partnershipsIn,
+  ownPartnerships,
   type TPartnershipRow,
 } from './bias-report.repository.ts';
 
@@ -49,15 +49,7 @@ export function createBiasReportService(deps: TAppDeps) {
       return found;
     }
     if (isAdmin(actor)) throw fieldError('partnershipId', 'Vælg et partnerskab.');
-    const scope = scopeIdsOf(actor);
-    const steering = actor.memberships
-      .filter((m) => m.role === 'steering' && m.partnershipId !== null)
-      .map((m) => m.partnershipId as string);
-    const own = await partnershipsIn(
-      db,
-      [...scope.socialWorkerPartnershipIds, ...steering],
-      scope.consultantMunicipalityIds,
-    );
+    const own = await ownPartnerships(db, actor);
     if (own.length === 1) return own[0]!;
     if (own.length === 0) throw new AppError('FORBIDDEN');
     throw fieldError('partnershipId', 'Du arbejder i flere partnerskaber: vælg et.');

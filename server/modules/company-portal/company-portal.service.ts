@@ -38,6 +38,8 @@ import {
   type TCompanyProposalRow,
 } from './company-portal.repository.ts';
 
+type TCompanyAnswer = Extract<TNotificationParams, { kind: 'company_answered' }>;
+
 /** What each company move is called in a refusal ("… kan ikke inviteres til samtale …"). */
 const MOVE_DA = {
   invite: 'inviteres til samtale',
@@ -109,14 +111,15 @@ export function createCompanyPortalService(deps: TAppDeps) {
   }
 
   /**
-   * The professionals who hear of the company's answer: the proposer, and the person's
-   * responsible job consultant and social worker (else the opening's, else the partnership's).
+   * Tells the company's answer to the proposer and the person's responsible job consultant and
+   * social worker (else the opening's, else the partnership's).
    */
   async function tellProfessionals(
     tx: TDbOrTx,
     ctx: TRequestContext,
     row: TCompanyProposalRow,
-    params: (companyName: string) => TNotificationParams,
+    answer: TCompanyAnswer['answer'],
+    interview?: Pick<TCompanyAnswer, 'interviewDate' | 'interviewTime'>,
   ): Promise<TPendingMails> {
     const opening = await findOpening(tx, row.row.openingId);
     if (!opening) return { mailIds: [] };
@@ -142,7 +145,13 @@ export function createCompanyPortalService(deps: TAppDeps) {
     );
     return notifications.notify(tx, {
       recipientIds: recipients,
-      params: params(opening.companyName),
+      params: {
+        kind: 'company_answered',
+        openingTitle: row.openingTitle,
+        companyName: opening.companyName,
+        answer,
+        ...interview,
+      },
       link: `/proposals/${row.row.id}`,
       entity: { type: 'proposal', id: row.row.id },
     });
@@ -286,14 +295,10 @@ export function createCompanyPortalService(deps: TAppDeps) {
             interviewAt: at.toISOString(),
           },
         });
-        return tellProfessionals(tx, ctx, row, (companyName) => ({
-          kind: 'company_answered',
-          openingTitle: row.openingTitle,
-          companyName,
-          answer: 'interview',
+        return tellProfessionals(tx, ctx, row, 'interview', {
           interviewDate: input.date,
           interviewTime: input.time,
-        }));
+        });
       });
     },
 
@@ -317,12 +322,7 @@ export function createCompanyPortalService(deps: TAppDeps) {
           entityId: id,
           details: { residentId: row.row.residentId, interviewOutcome: input.outcome },
         });
-        return tellProfessionals(tx, ctx, row, (companyName) => ({
-          kind: 'company_answered',
-          openingTitle: row.openingTitle,
-          companyName,
-          answer: 'interview_outcome',
-        }));
+        return tellProfessionals(tx, ctx, row, 'interview_outcome');
       });
     },
 
@@ -354,12 +354,7 @@ export function createCompanyPortalService(deps: TAppDeps) {
             reason: input.reason,
           },
         });
-        return tellProfessionals(tx, ctx, row, (companyName) => ({
-          kind: 'company_answered',
-          openingTitle: row.openingTitle,
-          companyName,
-          answer: 'declined',
-        }));
+        return tellProfessionals(tx, ctx, row, 'declined');
       });
     },
 

@@ -4,13 +4,18 @@ import type { TDbOrTx } from '@server/db/client.ts';
 import {
   companies,
   escalations,
-  housingAreas,
   openings,
   partnerships,
   placements,
   residents,
   users,
 } from '@server/db/schema/index.ts';
+import {
+  placementContextColumns,
+  placementResidentName,
+  placementResidentSortName,
+  selectPlacements,
+} from '@server/modules/placements/placements.repository.ts';
 import { residentScope } from '@server/modules/residents/residents.repository.ts';
 import { fetchPage, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
@@ -22,32 +27,19 @@ import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 const opener = alias(users, 'escalation_opened_by');
 const resolver = alias(users, 'escalation_resolved_by');
 
-const residentName = sql<string | null>`(${residents.firstName} || ' ' || ${residents.lastName})`;
-const residentSortName = sql`(${residents.lastName} || ' ' || ${residents.firstName})`;
-
 /** The columns a ZEscalation is presented from (escalations.presenter.ts). */
 export const escalationColumns = {
   row: escalations,
-  residentId: placements.residentId,
-  residentName,
-  companyName: companies.name,
-  openingTitle: openings.title,
+  ...placementContextColumns,
   openedByName: opener.name,
   resolvedByName: resolver.name,
 };
 
 const base = <T extends SelectedFields>(db: TDbOrTx, extra: T) =>
-  db
-    .select({ ...escalationColumns, ...extra })
-    .from(escalations)
-    .innerJoin(placements, eq(placements.id, escalations.placementId))
-    .innerJoin(companies, eq(companies.id, placements.companyId))
-    .leftJoin(openings, eq(openings.id, placements.openingId))
-    .leftJoin(residents, eq(residents.id, placements.residentId))
-    .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
+  selectPlacements(db, { ...escalationColumns, ...extra })
+    .innerJoin(escalations, eq(escalations.placementId, placements.id))
     .leftJoin(opener, eq(opener.id, escalations.openedBy))
-    .leftJoin(resolver, eq(resolver.id, escalations.resolvedBy))
-    .$dynamic();
+    .leftJoin(resolver, eq(resolver.id, escalations.resolvedBy));
 
 /** Default order: open ones first, newest first; then the person's name (Danish collation). */
 export function listEscalations(db: TDbOrTx, actor: TActor, today: string, query: TEscalationListQuery) {
@@ -56,7 +48,7 @@ export function listEscalations(db: TDbOrTx, actor: TActor, today: string, query
     query.state === 'open' ? isNull(escalations.resolvedAt) : undefined,
     query.state === 'resolved' ? isNotNull(escalations.resolvedAt) : undefined,
     query.placementId ? eq(escalations.placementId, query.placementId) : undefined,
-    searchAny(query.q, [residentName, companies.name, openings.title]),
+    searchAny(query.q, [placementResidentName, companies.name, openings.title]),
   );
   const dir = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   const openFirst = sql`(${escalations.resolvedAt} is null) desc`;
@@ -65,7 +57,7 @@ export function listEscalations(db: TDbOrTx, actor: TActor, today: string, query
       case 'openedAt':
         return [sql`${escalations.openedAt} ${dir}`];
       case 'residentName':
-        return [sql`${residentSortName} collate da_dk ${dir}`, desc(escalations.openedAt)];
+        return [sql`${placementResidentSortName} collate da_dk ${dir}`, desc(escalations.openedAt)];
       case 'companyName':
         return [sql`${companies.name} collate da_dk ${dir}`, desc(escalations.openedAt)];
       case undefined:

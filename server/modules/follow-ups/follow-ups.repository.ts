@@ -13,6 +13,12 @@ import {
   residents,
   users,
 } from '@server/db/schema/index.ts';
+import {
+  placementContextColumns,
+  placementResidentName,
+  placementResidentSortName,
+  selectPlacements,
+} from '@server/modules/placements/placements.repository.ts';
 import { residentScope } from '@server/modules/residents/residents.repository.ts';
 import { fetchPage, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
 import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
@@ -26,39 +32,25 @@ const assignee = alias(users, 'follow_up_assignee');
 const recorder = alias(users, 'follow_up_recorder');
 const settingsEditor = alias(users, 'follow_up_settings_editor');
 
-const residentName = sql<string | null>`${residents.firstName} || ' ' || ${residents.lastName}`;
-
 /** The columns a ZFollowUp is presented from (see follow-ups.presenter.ts). */
 export const followUpColumns = {
   row: followUps,
-  residentId: placements.residentId,
-  residentName,
-  companyName: companies.name,
-  openingTitle: openings.title,
+  ...placementContextColumns,
   assignedToName: assignee.name,
   recordedByName: recorder.name,
 };
 
 const base = <T extends SelectedFields>(db: TDbOrTx, extra: T) =>
-  db
-    .select({ ...followUpColumns, ...extra })
-    .from(followUps)
-    .innerJoin(placements, eq(placements.id, followUps.placementId))
-    .innerJoin(companies, eq(companies.id, placements.companyId))
-    .leftJoin(openings, eq(openings.id, placements.openingId))
-    .leftJoin(residents, eq(residents.id, placements.residentId))
-    .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
+  selectPlacements(db, { ...followUpColumns, ...extra })
+    .innerJoin(followUps, eq(followUps.placementId, placements.id))
     .leftJoin(assignee, eq(assignee.id, followUps.assignedTo))
-    .leftJoin(recorder, eq(recorder.id, followUps.recordedBy))
-    .$dynamic();
+    .leftJoin(recorder, eq(recorder.id, followUps.recordedBy));
 
 /** Overdue first, then due today, then the rest (a planned check-in only). */
 function urgency(today: string): SQL {
   return sql`case when ${followUps.state} = 'planned' and ${followUps.dueDate} < ${today} then 0
     when ${followUps.state} = 'planned' and ${followUps.dueDate} = ${today} then 1 else 2 end`;
 }
-
-const residentSortName = sql`${residents.lastName} || ' ' || ${residents.firstName}`;
 
 /**
  * "Mine opfølgninger" and every follow-up of the people the actor works with. Default order:
@@ -71,16 +63,16 @@ export function listFollowUps(db: TDbOrTx, actor: TActor, today: string, query: 
     eq(followUps.state, query.state),
     query.due ? lte(followUps.dueDate, today) : undefined,
     query.placementId ? eq(followUps.placementId, query.placementId) : undefined,
-    searchAny(query.q, [residentName, companies.name, openings.title]),
+    searchAny(query.q, [placementResidentName, companies.name, openings.title]),
   );
   const dir = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
-  const byName = sql`${residentSortName} collate da_dk asc nulls last`;
+  const byName = sql`${placementResidentSortName} collate da_dk asc nulls last`;
   const order: SQL[] = (() => {
     switch (query.sort) {
       case 'dueDate':
         return [sql`${followUps.dueDate} ${dir}`, byName];
       case 'residentName':
-        return [sql`${residentSortName} collate da_dk ${dir}`, sql`${followUps.dueDate} asc`];
+        return [sql`${placementResidentSortName} collate da_dk ${dir}`, sql`${followUps.dueDate} asc`];
       case 'companyName':
         return [sql`${companies.name} collate da_dk ${dir}`, sql`${followUps.dueDate} asc`, byName];
       case undefined:

@@ -25,7 +25,7 @@ import {
 import { professionalRolesIn } from '@server/modules/proposals/proposals.policy.ts';
 import { residentGate } from '@server/modules/residents/residents.policy.ts';
 import { recordAudit } from '@server/platform/audit.ts';
-import { AppError } from '@server/platform/errors.ts';
+import { AppError, fieldError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
 import { authorize } from '@server/platform/policy.ts';
@@ -58,6 +58,16 @@ export function outcomeErrors(measures: TCheckInMeasure | null, input: TCheckIn)
   if (!retention && input.retentionOutcome) fields.retentionOutcome = NOT_MEASURED;
   if (!trial && input.trialOutcome) fields.trialOutcome = NOT_MEASURED;
   return fields;
+}
+
+/** A check-in is never dated before the placement started (400 at the date field). */
+function requireNotBeforeStart(dueDate: string, startDate: string): void {
+  if (dueDate < startDate) {
+    throw fieldError(
+      'dueDate',
+      `Datoen kan ikke ligge før ansættelsens start (${formatDanishDate(startDate)}).`,
+    );
+  }
 }
 
 /**
@@ -261,11 +271,7 @@ export function createFollowUpsService(deps: TAppDeps) {
     async reschedule(ctx: TRequestContext, id: string, dueDate: string): Promise<TFollowUp> {
       const current = await load(ctx, id, 'reschedule');
       if (current.row.state !== 'planned') throw notPlanned(current.row.state);
-      if (dueDate < current.placementStartDate) {
-        throw new AppError('VALIDATION_FAILED', undefined, {
-          dueDate: `Datoen kan ikke ligge før ansættelsens start (${formatDanishDate(current.placementStartDate)}).`,
-        });
-      }
+      requireNotBeforeStart(dueDate, current.placementStartDate);
       await db.transaction(async (tx) => {
         const moved = await tx
           .update(followUps)
@@ -297,11 +303,7 @@ export function createFollowUpsService(deps: TAppDeps) {
         throw new AppError('NOT_FOUND', 'Ansættelsen findes ikke, eller du har ikke adgang til den.');
       }
       await checkScope(ctx, placement, 'create', input.placementId);
-      if (input.dueDate < placement.startDate) {
-        throw new AppError('VALIDATION_FAILED', undefined, {
-          dueDate: `Datoen kan ikke ligge før ansættelsens start (${formatDanishDate(placement.startDate)}).`,
-        });
-      }
+      requireNotBeforeStart(input.dueDate, placement.startDate);
       const id = await db.transaction(async (tx) => {
         const now = clock.now();
         const [created] = await tx

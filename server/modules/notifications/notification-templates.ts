@@ -57,6 +57,17 @@ function withLink(lines: string[], url: string | null, locale: 'da' | 'en'): str
   return [...lines, ...footer].join('\n');
 }
 
+/** A notice of one line: the line is the in-app body and the e-mail's text, above the link. */
+function oneLine(
+  kind: TNotificationKind,
+  title: string,
+  line: string,
+  url: string | null,
+  locale: 'da' | 'en',
+): TRenderedNotification & { kind: TNotificationKind } {
+  return { kind, title, body: line, subject: `Jobbro: ${title}`, text: withLink([line], url, locale) };
+}
+
 export function renderNotification(
   params: TNotificationParams,
   locale: 'da' | 'en',
@@ -91,13 +102,7 @@ export function renderNotification(
       const line = da
         ? `Jobdialogen om opgaven "${params.assignmentTitle}" skal følges op ${danishDate(params.dueDate)}.`
         : `The job dialogue about "${params.assignmentTitle}" is due on ${danishDate(params.dueDate)}.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'clause_behind': {
       const title = da
@@ -108,26 +113,14 @@ export function renderNotification(
       const line = da
         ? `${params.clauseLabel}: ${num(params.actual)} opfyldt, ${num(params.expected)} forventet i dag.`
         : `${params.clauseLabel}: ${num(params.actual)} fulfilled, ${num(params.expected)} expected by today.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'proposal_made': {
       const title = da ? `Nyt forslag til ${params.openingTitle}` : `New proposal for ${params.openingTitle}`;
       const line = da
         ? `${params.proposedByName} har foreslået en beboer til jobåbningen "${params.openingTitle}" hos ${params.companyName}. Beboerens svar skal registreres, før forslaget kan sendes til virksomheden.`
         : `${params.proposedByName} proposed a resident for the opening "${params.openingTitle}" at ${params.companyName}. The resident's answer must be recorded before the proposal can be sent to the company.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'proposal_sent_to_company': {
       const title = da
@@ -136,13 +129,7 @@ export function renderNotification(
       const line = da
         ? `Jobcentret og den boligsociale medarbejder har sendt en kandidat til jobåbningen "${params.openingTitle}". Se profilen, og inviter til samtale eller giv et svar.`
         : `The jobcentre and the housing social worker have sent a candidate for the opening "${params.openingTitle}". See the profile, and invite to an interview or answer.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'company_answered': {
       const when =
@@ -171,26 +158,14 @@ export function renderNotification(
             declined: `${params.companyName} said no to a candidate for "${params.openingTitle}". See the reason in Jobbro.`,
             interview_outcome: `${params.companyName} recorded how the interview about "${params.openingTitle}" went.`,
           }[params.answer];
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'placement_hired': {
       const title = da ? `Ansættelse: ${params.openingTitle}` : `Hire: ${params.openingTitle}`;
       const line = da
         ? `${params.companyName} har ansat en kandidat til "${params.openingTitle}" fra ${danishDate(params.startDate)}. Opfølgningen (efterværn) er planlagt i Jobbro.`
         : `${params.companyName} hired a candidate for "${params.openingTitle}" from ${danishDate(params.startDate)}. The follow-up is planned in Jobbro.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'placement_at_risk': {
       const title = da
@@ -203,22 +178,10 @@ export function renderNotification(
         : params.source === 'company'
           ? `${params.companyName} reports that something is going wrong in a placement ("${params.openingTitle}"). Get in touch as soon as possible.`
           : `A follow-up of a placement at ${params.companyName} ("${params.openingTitle}") was marked "at risk". Get in touch as soon as possible.`;
-      return {
-        kind: params.kind,
-        title,
-        body: line,
-        subject: `Jobbro: ${title}`,
-        text: withLink([line], url, locale),
-      };
+      return oneLine(params.kind, title, line, url, locale);
     }
     case 'generic':
-      return {
-        kind: params.kind,
-        title: params.title,
-        body: params.body,
-        subject: `Jobbro: ${params.title}`,
-        text: withLink([params.body], url, locale),
-      };
+      return oneLine(params.kind, params.title, params.body, url, locale);
     default: {
       const exhaustive: never = params;
       return exhaustive;

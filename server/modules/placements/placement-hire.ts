@@ -22,7 +22,7 @@ import { findOpening } from '@server/modules/openings/openings.repository.ts';
 import { advanceOpeningStatus } from '@server/modules/openings/openings.service.ts';
 import { caseContacts } from '@server/modules/proposals/case-contacts.ts';
 import { recordAudit } from '@server/platform/audit.ts';
-import { AppError } from '@server/platform/errors.ts';
+import { AppError, fieldError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
 import { requireActor, type TRequestContext } from '@server/platform/http/request-context.ts';
 import { and, count, eq } from 'drizzle-orm';
@@ -83,9 +83,10 @@ export async function recordHireInTx(
     proposalStatus = proposal.status;
     const proposedDay = danishDate(proposal.proposedAt);
     if (hire.startDate < proposedDay) {
-      throw new AppError('VALIDATION_FAILED', undefined, {
-        startDate: `Startdatoen kan ikke ligge før forslaget (${formatDanishDate(proposedDay)}).`,
-      });
+      throw fieldError(
+        'startDate',
+        `Startdatoen kan ikke ligge før forslaget (${formatDanishDate(proposedDay)}).`,
+      );
     }
   }
 

@@ -11,13 +11,16 @@ import type { TPlacementListRow, TPlacementRow } from './placements.repository.t
 // gets its own record with the person's first name (only while consent (b) holds), the follow-up
 // dates and its own open flags — never a check-in's notes, an escalation, or the end's words.
 
-/** A list row; the view (and the name the viewer may see) was decided per row in SQL. */
-export function presentPlacementListItem(r: TPlacementListRow): TPlacementListItem {
+/** What every viewer of a placement sees of it, in a list row and in the detail alike. */
+function placementFacts(
+  r: Pick<
+    TPlacementRow,
+    'row' | 'companyName' | 'openingTitle' | 'nextDueDate' | 'openEscalations' | 'openCompanyEscalations'
+  >,
+  professional: boolean,
+) {
   const p = r.row;
   return {
-    id: p.id,
-    residentId: r.professional || r.consented ? p.residentId : null,
-    residentName: r.residentName,
     companyId: p.companyId,
     companyName: r.companyName,
     openingId: p.openingId,
@@ -29,7 +32,18 @@ export function presentPlacementListItem(r: TPlacementListRow): TPlacementListIt
     hoursPerWeek: p.hoursPerWeek,
     nextDueDate: r.nextDueDate,
     // The company counts its own flags only: a check-in's "at risk" is the professionals' assessment.
-    openEscalations: r.professional ? r.openEscalations : r.openCompanyEscalations,
+    openEscalations: professional ? r.openEscalations : r.openCompanyEscalations,
+  };
+}
+
+/** A list row; the view (and the name the viewer may see) was decided per row in SQL. */
+export function presentPlacementListItem(r: TPlacementListRow): TPlacementListItem {
+  const p = r.row;
+  return {
+    id: p.id,
+    residentId: r.professional || r.consented ? p.residentId : null,
+    residentName: r.residentName,
+    ...placementFacts(r, r.professional),
   };
 }
 
@@ -58,17 +72,7 @@ export function presentPlacementDetail(
       : known
         ? r.residentFirstName
         : null,
-    companyId: p.companyId,
-    companyName: r.companyName,
-    openingId: p.openingId,
-    openingTitle: r.openingTitle,
-    type: p.type,
-    status: p.status,
-    startDate: p.startDate,
-    endDate: p.endDate,
-    hoursPerWeek: p.hoursPerWeek,
-    nextDueDate: r.nextDueDate,
-    openEscalations: professional ? r.openEscalations : r.openCompanyEscalations,
+    ...placementFacts(r, professional),
     partnershipId: p.partnershipId,
     proposalId: p.proposalId,
     assignmentId: p.assignmentId,

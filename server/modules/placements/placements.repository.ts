@@ -15,6 +15,7 @@ import {
 import { hasActiveConsent, residentScope } from '@server/modules/residents/residents.repository.ts';
 import { fetchPage, orderFor, searchAny, totalCount } from '@server/platform/crud/list-query.ts';
 import { and, count, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { companyIdsOf } from './placements.policy.ts';
 
 // Drizzle queries of placements. A list holds two kinds of row: placements of people the actor
@@ -22,6 +23,37 @@ import { companyIdsOf } from './placements.policy.ts';
 // contact, its own company's placements. Which view a row is in is computed per row in SQL, and
 // the name a company may see (the first name, only while consent (b) holds) is chosen there too,
 // so a search or sort by name never touches what the viewer may not see.
+
+/** The person's full name and the name to sort it by, for the professionals' lists (residentScope). */
+export const placementResidentName = sql<
+  string | null
+>`(${residents.firstName} || ' ' || ${residents.lastName})`;
+export const placementResidentSortName = sql`(${residents.lastName} || ' ' || ${residents.firstName})`;
+
+/** What a row about a placement (a follow-up, an escalation) is shown with: its person, company and opening. */
+export const placementContextColumns = {
+  residentId: placements.residentId,
+  residentName: placementResidentName,
+  companyName: companies.name,
+  openingTitle: openings.title,
+};
+
+/**
+ * A select over placements joined to their company and opening, and their person and housing area
+ * (what residentScope reads). Dynamic: a table whose rows belong to a placement (follow-ups,
+ * escalations) is joined on by the caller.
+ */
+export function selectPlacements<T extends SelectedFields>(db: TDbOrTx, fields: T) {
+  // The intersection keeps drizzle's join types resolvable while T is generic.
+  return db
+    .select(fields as T & Record<never, never>)
+    .from(placements)
+    .innerJoin(companies, eq(companies.id, placements.companyId))
+    .leftJoin(openings, eq(openings.id, placements.openingId))
+    .leftJoin(residents, eq(residents.id, placements.residentId))
+    .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
+    .$dynamic();
+}
 
 /** Earliest planned check-in of the placement in the query. */
 const nextDueDate = sql<string | null>`(select min(f.due_date)::text from ${followUps} f
@@ -75,24 +107,18 @@ export function listPlacements(db: TDbOrTx, actor: TActor, today: string, query:
     placements.id,
   );
   return fetchPage(query, (limit, offset) =>
-    db
-      .select({
-        row: placements,
-        companyName: companies.name,
-        openingTitle: openings.title,
-        professional: sql<boolean>`coalesce((${scope.professional}), false)`,
-        residentName: scope.residentName,
-        consented: sql<boolean>`coalesce(${scope.consented}, false)`,
-        nextDueDate,
-        openEscalations: openEscalations(false),
-        openCompanyEscalations: openEscalations(true),
-        total: totalCount,
-      })
-      .from(placements)
-      .innerJoin(companies, eq(companies.id, placements.companyId))
-      .leftJoin(openings, eq(openings.id, placements.openingId))
-      .leftJoin(residents, eq(residents.id, placements.residentId))
-      .leftJoin(housingAreas, eq(housingAreas.id, residents.housingAreaId))
+    selectPlacements(db, {
+      row: placements,
+      companyName: companies.name,
+      openingTitle: openings.title,
+      professional: sql<boolean>`coalesce((${scope.professional}), false)`,
+      residentName: scope.residentName,
+      consented: sql<boolean>`coalesce(${scope.consented}, false)`,
+      nextDueDate,
+      openEscalations: openEscalations(false),
+      openCompanyEscalations: openEscalations(true),
+      total: totalCount,
+    })
       .where(where)
       .orderBy(...order)
       .limit(limit)

@@ -1,11 +1,11 @@
 import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
 import type { TRetentionQuery, TRetentionReport } from '@domain/placement.schema.ts';
-import { isAdmin, scopeIdsOf, type TActor } from '@domain/policy.ts';
+import { isAdmin, type TActor } from '@domain/policy.ts';
 import { retentionFigures, type TRetentionPlacement } from '@domain/reports/retention.ts';
 import { addDays, addMonths, danishDate } from '@domain/time.ts';
 import {
   findPartnership,
-  partnershipsIn,
+  ownPartnerships,
   type TPartnershipRow,
 } from '@server/modules/bias-report/bias-report.repository.ts';
 import { recordAudit } from '@server/platform/audit.ts';
@@ -58,15 +58,7 @@ export function createRetentionService(deps: TAppDeps) {
       return [found];
     }
     if (isAdmin(actor)) return allPartnerships(db);
-    const scope = scopeIdsOf(actor);
-    const steering = actor.memberships
-      .filter((m) => m.role === 'steering' && m.partnershipId !== null)
-      .map((m) => m.partnershipId as string);
-    const own = await partnershipsIn(
-      db,
-      [...scope.socialWorkerPartnershipIds, ...steering],
-      scope.consultantMunicipalityIds,
-    );
+    const own = await ownPartnerships(db, actor);
     if (own.length === 0) {
       await recordAudit(db, ctx, {
         action: 'denied',

@@ -1,12 +1,12 @@
 import '@mantine/charts/styles.css';
 import { api, toQueryString } from '@client/api/client.ts';
-import { isAdminMe } from '@client/app/actor.ts';
-import { useMe } from '@client/app/auth.ts';
 import { DateField } from '@client/components/DateField.tsx';
-import { EntitySelect, useEntityOptions } from '@client/components/EntitySelect.tsx';
+import { EntitySelect } from '@client/components/EntitySelect.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import { RateBarChart } from '@client/components/RateBarChart.tsx';
 import { SectionCard } from '@client/components/SectionCard.tsx';
+import { useReportFilters } from '@client/components/useReportFilters.ts';
 import { formatDate } from '@client/lib/format.ts';
 import {
   biasPeriodProblem,
@@ -16,12 +16,9 @@ import {
   type TBiasReport,
 } from '@domain/reports/bias.schema.ts';
 import { danishDate } from '@domain/time.ts';
-import { BarChart } from '@mantine/charts';
 import { Alert, Box, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   BIAS_REPORT_PATH,
   chartRows,
@@ -68,31 +65,10 @@ function FlagIcon() {
  */
 export function BiasReportPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const admin = isAdminMe(me);
-  const [params, setParams] = useSearchParams();
+  const { admin, params, partnershipId, set, adminPartnerships: partnerships } = useReportFilters();
   const fallback = defaultBiasPeriod(danishDate(new Date()));
   const from = params.get('from') ?? fallback.from;
   const to = params.get('to') ?? fallback.to;
-  const partnershipId = params.get('partnershipId') ?? '';
-  // From the address as it is now, not as of the last render: two quick changes (a partnership,
-  // then a date) must not undo each other.
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  // The secretariat picks a partnership; the first one is shown until it does.
-  const partnerships = useEntityOptions(admin ? '/api/partnerships' : null);
-  const firstPartnership = partnerships.data?.[0]?.value;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `set` is new each render; run when the options arrive.
-  useEffect(() => {
-    if (admin && !partnershipId && firstPartnership) set({ partnershipId: firstPartnership });
-  }, [admin, partnershipId, firstPartnership]);
 
   const periodOk = from !== '' && to !== '' && biasPeriodProblem(from, to) === null;
   const query = { partnershipId: partnershipId || undefined, from, to };
@@ -216,7 +192,6 @@ function DimensionSection({
   withChart: boolean;
 }) {
   const { t } = useTranslation();
-  const captionId = useId();
   const labelOf = useGroupLabel(dimension.dimension);
   const title = t(`biasReport.dimension.${dimension.dimension}`);
   const minCount = report.definitions.minCount;
@@ -251,29 +226,18 @@ function DimensionSection({
   return (
     <SectionCard title={title}>
       {withChart ? (
-        <Box component="figure" m={0} mb="md" aria-labelledby={captionId}>
-          {/* The chart repeats the table below; screen readers get the table. */}
-          <div aria-hidden="true">
-            <BarChart
-              h={300}
-              data={rows}
-              dataKey="label"
-              series={[
-                { name: 'proposalRate', label: t('biasReport.proposalRate'), color: 'blue.8' },
-                { name: 'hireRate', label: t('biasReport.hireRate'), color: 'teal.9' },
-              ]}
-              yAxisProps={{ domain: [0, 100], tickFormatter: (v: number) => `${v} %` }}
-              referenceLines={lines}
-              withLegend
-              tooltipProps={{ isAnimationActive: false }}
-              barChartProps={{ accessibilityLayer: false }}
-              valueFormatter={(v) => formatRate(v / 100)}
-            />
-          </div>
-          <Text component="figcaption" id={captionId} size="sm" mt="xs">
-            {t('biasReport.chartCaption')}
-          </Text>
-        </Box>
+        <RateBarChart
+          h={300}
+          mb="md"
+          data={rows}
+          series={[
+            { name: 'proposalRate', label: t('biasReport.proposalRate'), color: 'blue.8' },
+            { name: 'hireRate', label: t('biasReport.hireRate'), color: 'teal.9' },
+          ]}
+          referenceLines={lines}
+          formatRate={formatRate}
+          caption={t('biasReport.chartCaption')}
+        />
       ) : null}
       <Table.ScrollContainer minWidth={720} type="native">
         <Table striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm">

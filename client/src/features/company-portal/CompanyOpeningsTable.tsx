@@ -1,7 +1,7 @@
 import { DataTable, type TColumn, useListParams } from '@client/components/DataTable.tsx';
 import {
   OpeningStatusBadge,
-  useOpeningLabels,
+  OpeningTitleCell,
   useStatusOptions,
   useTypeOptions,
 } from '@client/features/openings/opening-ui.tsx';
@@ -10,7 +10,7 @@ import { OPENING_STATUSES } from '@domain/opening.schema.ts';
 import { OPENING_TYPES } from '@domain/opening-types.ts';
 import type { TCompanyOpening } from '@domain/placement.schema.ts';
 import type { TProposalStatus } from '@domain/proposal.schema.ts';
-import { Anchor, NativeSelect, Text } from '@mantine/core';
+import { Anchor, NativeSelect } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,6 @@ const STAGES: readonly { stage: TStage; status: TProposalStatus }[] = [
 export function CompanyOpeningsTable({ emptyState }: { emptyState: ReactNode }) {
   const { t } = useTranslation();
   const list = useListParams();
-  const labels = useOpeningLabels();
   const statusOptions = useStatusOptions();
   const typeOptions = useTypeOptions();
   const status = list.params.get('status') ?? '';
@@ -60,16 +59,7 @@ export function CompanyOpeningsTable({ emptyState }: { emptyState: ReactNode }) 
         key: 'title',
         header: t('openings.titleAndType'),
         sortKey: 'title',
-        render: (o) => (
-          <>
-            <Anchor component={Link} to={`/openings/${o.id}`} fw={600}>
-              {o.title}
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              {labels.type(o.type)}
-            </Text>
-          </>
-        ),
+        render: (o) => <OpeningTitleCell opening={o} />,
       },
       {
         key: 'status',
@@ -97,7 +87,7 @@ export function CompanyOpeningsTable({ emptyState }: { emptyState: ReactNode }) 
         render: (o) => formatDate(o.createdAt),
       },
     ];
-  }, [t, labels]);
+  }, [t]);
 
   return (
     <DataTable<TCompanyOpening>

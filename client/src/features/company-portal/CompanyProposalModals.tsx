@@ -29,8 +29,9 @@ import {
 } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { COMPANY_PROPOSALS_PATH, invalidateCompanyViews } from './company-portal-ui.tsx';
 
 // The company's four answers to a proposal, each a dialog form validated with the domain schema
@@ -59,6 +60,36 @@ function useCompanyMove(proposal: TCompanyProposal, path: string) {
   };
 }
 
+/**
+ * The form every company dialog shares: its values, fresh each time it opens; the domain
+ * schema's submit cycle; on success the move is sent, a notice shown and the dialog closed.
+ */
+function useCompanyDialog<S extends z.ZodType, V extends Record<string, string>>(
+  { proposal, opened, onClose }: TDialogProps,
+  path: string,
+  schema: S,
+  initial: () => V,
+  successMessage: string,
+) {
+  const { t } = useTranslation();
+  const send = useCompanyMove(proposal, path);
+  const [values, setValues] = useState(initial);
+  const { errors, setErrors, error, setError, busy, submit } = useSchemaSubmit(schema, async (data) => {
+    await send(data);
+    notifySuccess(t, successMessage);
+    onClose();
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setValues(initial());
+    setErrors({});
+    setError(null);
+  }, [opened]);
+  const set = (name: keyof V, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  return { values, set, errors, submit, shell: { opened, onClose, error, busy } };
+}
+
 function DialogShell({
   title,
   opened,
@@ -72,7 +103,7 @@ function DialogShell({
   title: string;
   opened: boolean;
   onClose: () => void;
-  onSubmit: (e: FormEvent) => Promise<void>;
+  onSubmit: () => Promise<void>;
   error: unknown;
   busy: boolean;
   submitLabel: string;
@@ -87,7 +118,13 @@ function DialogShell({
       title={title}
       size="lg"
     >
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+        noValidate
+      >
         <Stack>
           <ErrorAlert error={error} />
           {children}
@@ -98,47 +135,56 @@ function DialogShell({
   );
 }
 
-/** "Inviter til samtale" (or move the time of one agreed): a Danish date and time, a place, a note. */
-export function InviteDialog({ proposal, opened, onClose }: TDialogProps) {
-  const { t } = useTranslation();
-  const send = useCompanyMove(proposal, 'interview');
-  const today = danishDate(new Date());
-  const [values, setValues] = useState({ date: '', time: '', location: '', note: '' });
-  const { errors, setErrors, error, setError, busy, submit } = useSchemaSubmit(
-    ZInterviewInvite,
-    async (data) => {
-      await send(data);
-      notifySuccess(t, t('companyPortal.invited'));
-      onClose();
-    },
+/** A dialog's free text (up to 1000 characters). */
+function NoteField({
+  onChange,
+  ...props
+}: {
+  label: string;
+  description?: string;
+  withAsterisk?: boolean;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Textarea
+      {...props}
+      autosize
+      minRows={2}
+      maxLength={1000}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    const at = proposal.interviewAt ? new Date(proposal.interviewAt) : null;
-    setValues({
-      date: at && danishDate(at) >= today ? danishDate(at) : '',
-      time: at ? danishTime(at) : '',
-      location: proposal.interviewLocation ?? '',
-      note: '',
-    });
-    setErrors({});
-    setError(null);
-  }, [opened]);
-  const set = (name: keyof typeof values, value: string) => setValues((v) => ({ ...v, [name]: value }));
+}
+
+/** "Inviter til samtale" (or move the time of one agreed): a Danish date and time, a place, a note. */
+export function InviteDialog(props: TDialogProps) {
+  const { proposal } = props;
+  const { t } = useTranslation();
+  const today = danishDate(new Date());
+  const { values, set, errors, submit, shell } = useCompanyDialog(
+    props,
+    'interview',
+    ZInterviewInvite,
+    () => {
+      const at = proposal.interviewAt ? new Date(proposal.interviewAt) : null;
+      return {
+        date: at && danishDate(at) >= today ? danishDate(at) : '',
+        time: at ? danishTime(at) : '',
+        location: proposal.interviewLocation ?? '',
+        note: '',
+      };
+    },
+    t('companyPortal.invited'),
+  );
   const moving = proposal.status === 'interview';
 
   return (
     <DialogShell
+      {...shell}
       title={moving ? t('companyPortal.moveInterviewTitle') : t('companyPortal.inviteTitle')}
-      opened={opened}
-      onClose={onClose}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await submit(values);
-      }}
-      error={error}
-      busy={busy}
+      onSubmit={() => submit(values)}
       submitLabel={moving ? t('companyPortal.moveInterview') : t('companyPortal.invite')}
     >
       <Text size="sm">{t('companyPortal.inviteLead')}</Text>
@@ -170,58 +216,39 @@ export function InviteDialog({ proposal, opened, onClose }: TDialogProps) {
         maxLength={200}
         onChange={(e) => set('location', e.currentTarget.value)}
       />
-      <Textarea
+      <NoteField
         label={t('companyPortal.inviteNote')}
         value={values.note}
         error={errors.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        onChange={(e) => set('note', e.currentTarget.value)}
+        onChange={(v) => set('note', v)}
       />
     </DialogShell>
   );
 }
 
 /** "Registrér samtalens udfald". */
-export function OutcomeDialog({ proposal, opened, onClose }: TDialogProps) {
+export function OutcomeDialog(props: TDialogProps) {
   const { t } = useTranslation();
-  const send = useCompanyMove(proposal, 'interview-outcome');
-  const [values, setValues] = useState({ outcome: '', note: '' });
-  const { errors, setErrors, error, setError, busy, submit } = useSchemaSubmit(
+  const { values, set, errors, submit, shell } = useCompanyDialog(
+    props,
+    'interview-outcome',
     ZInterviewOutcome,
-    async (data) => {
-      await send(data);
-      notifySuccess(t, t('companyPortal.outcomeSaved'));
-      onClose();
-    },
+    () => ({ outcome: props.proposal.interviewOutcome ?? '', note: '' }),
+    t('companyPortal.outcomeSaved'),
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setValues({ outcome: proposal.interviewOutcome ?? '', note: '' });
-    setErrors({});
-    setError(null);
-  }, [opened]);
 
   return (
     <DialogShell
+      {...shell}
       title={t('companyPortal.outcomeTitle')}
-      opened={opened}
-      onClose={onClose}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await submit({ outcome: values.outcome || undefined, note: values.note });
-      }}
-      error={error}
-      busy={busy}
+      onSubmit={() => submit({ outcome: values.outcome || undefined, note: values.note })}
       submitLabel={t('common.save')}
     >
       <Radio.Group
         label={t('companyPortal.outcomeLabel')}
         withAsterisk
         value={values.outcome}
-        onChange={(v) => setValues((s) => ({ ...s, outcome: v }))}
+        onChange={(v) => set('outcome', v)}
         error={errors.outcome}
       >
         <Group mt="xs" gap="lg">
@@ -230,70 +257,51 @@ export function OutcomeDialog({ proposal, opened, onClose }: TDialogProps) {
           ))}
         </Group>
       </Radio.Group>
-      <Textarea
+      <NoteField
         label={t('companyPortal.outcomeNote')}
         description={t('companyPortal.outcomeNoteHint')}
         value={values.note}
         error={errors.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        onChange={(e) => {
-          const note = e.currentTarget.value;
-          setValues((s) => ({ ...s, note }));
-        }}
+        onChange={(v) => set('note', v)}
       />
     </DialogShell>
   );
 }
 
 /** "Ansæt": start, end (required for trials and subsidised periods), hours, type, subsidy, note. */
-export function HireDialog({ proposal, opened, onClose }: TDialogProps) {
+export function HireDialog(props: TDialogProps) {
+  const { proposal } = props;
   const { t } = useTranslation();
   const typeOptions = useTypeOptions();
   const labels = useOpeningLabels();
-  const send = useCompanyMove(proposal, 'hire');
-  const initial = () => ({
-    startDate: '',
-    endDate: '',
-    hoursPerWeek: proposal.candidate?.hoursPerWeek ? String(proposal.candidate.hoursPerWeek) : '',
-    type: proposal.openingType as string,
-    wageSubsidy: 'none',
-    note: '',
-  });
-  const [values, setValues] = useState(initial);
-  const { errors, setErrors, error, setError, busy, submit } = useSchemaSubmit(ZHire, async (data) => {
-    await send(data);
-    notifySuccess(t, t('companyPortal.hired'));
-    onClose();
-  });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setValues(initial());
-    setErrors({});
-    setError(null);
-  }, [opened]);
-  const set = (name: keyof ReturnType<typeof initial>, value: string) =>
-    setValues((v) => ({ ...v, [name]: value }));
+  const { values, set, errors, submit, shell } = useCompanyDialog(
+    props,
+    'hire',
+    ZHire,
+    () => ({
+      startDate: '',
+      endDate: '',
+      hoursPerWeek: proposal.candidate?.hoursPerWeek ? String(proposal.candidate.hoursPerWeek) : '',
+      type: proposal.openingType as string,
+      wageSubsidy: 'none',
+      note: '',
+    }),
+    t('companyPortal.hired'),
+  );
   const needsEnd = (TYPES_WITH_END_DATE as readonly string[]).includes(values.type);
   const hours = values.hoursPerWeek.trim().replace(',', '.');
 
   return (
     <DialogShell
+      {...shell}
       title={t('companyPortal.hireTitle')}
-      opened={opened}
-      onClose={onClose}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await submit({
+      onSubmit={() =>
+        submit({
           ...values,
           endDate: values.endDate || null,
           hoursPerWeek: hours === '' || Number.isNaN(Number(hours)) ? undefined : Number(hours),
-        });
-      }}
-      error={error}
-      busy={busy}
+        })
+      }
       submitLabel={t('companyPortal.hire')}
     >
       <Text size="sm">{t('companyPortal.hireLead')}</Text>
@@ -338,51 +346,32 @@ export function HireDialog({ proposal, opened, onClose }: TDialogProps) {
         onChange={(e) => set('wageSubsidy', e.currentTarget.value)}
         data={WAGE_SUBSIDY_KINDS.map((k) => ({ value: k, label: t(`companyPortal.wageSubsidy.${k}`) }))}
       />
-      <Textarea
+      <NoteField
         label={t('companyPortal.hireNote')}
         value={values.note}
         error={errors.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        onChange={(e) => set('note', e.currentTarget.value)}
+        onChange={(v) => set('note', v)}
       />
     </DialogShell>
   );
 }
 
 /** "Sig nej tak": a structured reason (it is counted, and keeps the person from being proposed again soon). */
-export function DeclineDialog({ proposal, opened, onClose }: TDialogProps) {
+export function DeclineDialog(props: TDialogProps) {
   const { t } = useTranslation();
-  const send = useCompanyMove(proposal, 'decline');
-  const [values, setValues] = useState({ reason: '', text: '' });
-  const { errors, setErrors, error, setError, busy, submit } = useSchemaSubmit(
+  const { values, set, errors, submit, shell } = useCompanyDialog(
+    props,
+    'decline',
     ZCompanyDecline,
-    async (data) => {
-      await send(data);
-      notifySuccess(t, t('companyPortal.declined'));
-      onClose();
-    },
+    () => ({ reason: '', text: '' }),
+    t('companyPortal.declined'),
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setValues({ reason: '', text: '' });
-    setErrors({});
-    setError(null);
-  }, [opened]);
 
   return (
     <DialogShell
+      {...shell}
       title={t('companyPortal.declineTitle')}
-      opened={opened}
-      onClose={onClose}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await submit({ reason: values.reason || undefined, text: values.text });
-      }}
-      error={error}
-      busy={busy}
+      onSubmit={() => submit({ reason: values.reason || undefined, text: values.text })}
       submitLabel={t('companyPortal.decline')}
     >
       <Text size="sm">{t('companyPortal.declineLead')}</Text>
@@ -391,29 +380,20 @@ export function DeclineDialog({ proposal, opened, onClose }: TDialogProps) {
         withAsterisk
         value={values.reason}
         error={errors.reason}
-        onChange={(e) => {
-          const reason = e.currentTarget.value;
-          setValues((v) => ({ ...v, reason }));
-        }}
+        onChange={(e) => set('reason', e.currentTarget.value)}
         data={[
           { value: '', label: t('common.choose') },
           ...COMPANY_DECLINE_REASONS.map((r) => ({ value: r, label: t(`companyPortal.declineReason.${r}`) })),
         ]}
         data-autofocus
       />
-      <Textarea
+      <NoteField
         label={t('companyPortal.declineText')}
         description={t('companyPortal.declineTextHint')}
         withAsterisk={values.reason === 'other'}
         value={values.text}
         error={errors.text}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          setValues((v) => ({ ...v, text }));
-        }}
+        onChange={(v) => set('text', v)}
       />
     </DialogShell>
   );

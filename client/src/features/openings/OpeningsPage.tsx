@@ -6,7 +6,7 @@ import { PageHeader } from '@client/components/PageHeader.tsx';
 import { CompanyOpeningsTable } from '@client/features/company-portal/CompanyOpeningsTable.tsx';
 import { formatDate, formatNumber } from '@client/lib/format.ts';
 import { OPENING_STATUSES, type TOpeningListItem } from '@domain/opening.schema.ts';
-import { Anchor, Button, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,7 @@ import { isOpeningType } from './opening-form.ts';
 import {
   OPENINGS_PATH,
   OpeningStatusBadge,
-  useOpeningLabels,
+  OpeningTitleCell,
   useStatusOptions,
   useTypeOptions,
 } from './opening-ui.tsx';
@@ -27,7 +27,6 @@ export function OpeningsPage() {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const list = useListParams();
-  const labels = useOpeningLabels();
   const statusOptions = useStatusOptions();
   const typeOptions = useTypeOptions();
   const canCreate = meCan(me, 'create', { kind: 'opening' });
@@ -46,17 +45,7 @@ export function OpeningsPage() {
         key: 'title',
         header: t('openings.titleAndType'),
         sortKey: 'title',
-        // The type under the title keeps the table narrow enough for a laptop screen.
-        render: (o) => (
-          <>
-            <Anchor component={Link} to={`/openings/${o.id}`} fw={600}>
-              {o.title}
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              {labels.type(o.type)}
-            </Text>
-          </>
-        ),
+        render: (o) => <OpeningTitleCell opening={o} />,
       },
       companyContact
         ? null
@@ -93,7 +82,7 @@ export function OpeningsPage() {
       },
     ];
     return all.filter((c): c is TColumn<TOpeningListItem> => c !== null);
-  }, [t, labels, companyContact]);
+  }, [t, companyContact]);
 
   const createButton = canCreate ? (
     <Button component={Link} to="/openings/new">

@@ -1,9 +1,10 @@
 import { OPENING_STATUS_LABEL_DA, OPENING_STATUSES, type TOpeningStatus } from '@domain/opening.schema.ts';
 import { OPENING_TYPE_INFO, OPENING_TYPES, type TOpeningType } from '@domain/opening-types.ts';
-import { Badge } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 // Shared bits of the opening pages: the API path, status and type labels in both languages.
 
@@ -58,6 +59,25 @@ export function OpeningStatusBadge({ status }: { status: TOpeningStatus }) {
     >
       {labels.status(status)}
     </Badge>
+  );
+}
+
+/** A table's opening: its title linking to it, its type under it (narrow enough for a laptop screen). */
+export function OpeningTitleCell({
+  opening,
+}: {
+  opening: { id: string; title: string; type: TOpeningType };
+}) {
+  const labels = useOpeningLabels();
+  return (
+    <>
+      <Anchor component={Link} to={`/openings/${opening.id}`} fw={600}>
+        {opening.title}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {labels.type(opening.type)}
+      </Text>
+    </>
   );
 }
 

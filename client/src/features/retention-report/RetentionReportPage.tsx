@@ -1,22 +1,18 @@
 import '@mantine/charts/styles.css';
 import { api } from '@client/api/client.ts';
-import { isAdminMe } from '@client/app/actor.ts';
-import { useMe } from '@client/app/auth.ts';
 import { DateField } from '@client/components/DateField.tsx';
-import { useEntityOptions } from '@client/components/EntitySelect.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
+import { RateBarChart } from '@client/components/RateBarChart.tsx';
 import { SectionCard } from '@client/components/SectionCard.tsx';
+import { useReportFilters } from '@client/components/useReportFilters.ts';
 import { useOpeningLabels } from '@client/features/openings/opening-ui.tsx';
 import { formatDate } from '@client/lib/format.ts';
 import { OPENING_TYPES, type TOpeningType } from '@domain/opening-types.ts';
 import type { TRetentionFiguresOut, TRetentionReport, ZRetentionRow } from '@domain/placement.schema.ts';
-import { BarChart } from '@mantine/charts';
 import { Box, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import {
   formatMedianDays,
@@ -39,30 +35,9 @@ type TRow = z.infer<typeof ZRetentionRow>;
  */
 export function RetentionReportPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const admin = isAdminMe(me);
-  const [params, setParams] = useSearchParams();
+  const { admin, params, partnershipId, set, adminPartnerships } = useReportFilters();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const partnershipId = params.get('partnershipId') ?? '';
-  // From the address as it is now, not as of the last render: two quick changes must not undo each other.
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  // The secretariat picks a partnership (the first one until it does); others see all of theirs
-  // and may narrow to one when they work in several.
-  const adminPartnerships = useEntityOptions(admin ? '/api/partnerships' : null);
-  const firstPartnership = adminPartnerships.data?.[0]?.value;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `set` is new each render; run when the options arrive.
-  useEffect(() => {
-    if (admin && !partnershipId && firstPartnership) set({ partnershipId: firstPartnership });
-  }, [admin, partnershipId, firstPartnership]);
 
   const periodOk = from === '' || to === '' || from <= to;
   const query = { partnershipId: partnershipId || undefined, from: from || undefined, to: to || undefined };
@@ -73,7 +48,8 @@ export function RetentionReportPage() {
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => api.get<TRetentionReport>(RETENTION_PATH, query, signal),
   });
-  // A non-admin's partnerships: those of the unnarrowed report (the same answer when not narrowed).
+  // The secretariat picks a partnership (useReportFilters); others see all of theirs and may narrow
+  // to one when they work in several: those of the unnarrowed report (the same answer when not narrowed).
   const allQuery = { from: from || undefined, to: to || undefined };
   const all = useQuery({
     queryKey: [RETENTION_PATH, allQuery],
@@ -235,33 +211,20 @@ function KeyFigures({ figures: f }: { figures: TRetentionFiguresOut }) {
 
 function TypeChart({ rows, labelOf }: { rows: TRow[]; labelOf: (r: TRow) => string }) {
   const { t } = useTranslation();
-  const captionId = useId();
   const data = retentionChartRows(rows, labelOf);
   if (data.length === 0) return null;
   return (
     <SectionCard title={t('retentionReport.chartTitle')}>
-      <Box component="figure" m={0} aria-labelledby={captionId}>
-        {/* The chart repeats the table below; screen readers get the table. */}
-        <div aria-hidden="true">
-          <BarChart
-            h={280}
-            data={data}
-            dataKey="label"
-            series={[
-              { name: 'at6', label: t('retentionReport.col.rate6'), color: 'blue.8' },
-              { name: 'at12', label: t('retentionReport.col.rate12'), color: 'teal.9' },
-            ]}
-            yAxisProps={{ domain: [0, 100], tickFormatter: (v: number) => `${v} %` }}
-            withLegend
-            tooltipProps={{ isAnimationActive: false }}
-            barChartProps={{ accessibilityLayer: false }}
-            valueFormatter={(v) => formatRetentionRate(v / 100)}
-          />
-        </div>
-        <Text component="figcaption" id={captionId} size="sm" mt="xs">
-          {t('retentionReport.chartCaption')}
-        </Text>
-      </Box>
+      <RateBarChart
+        h={280}
+        data={data}
+        series={[
+          { name: 'at6', label: t('retentionReport.col.rate6'), color: 'blue.8' },
+          { name: 'at12', label: t('retentionReport.col.rate12'), color: 'teal.9' },
+        ]}
+        formatRate={formatRetentionRate}
+        caption={t('retentionReport.chartCaption')}
+      />
     </SectionCard>
   );
 }
