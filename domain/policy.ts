@@ -113,7 +113,20 @@ export type TResource =
   /** A partnership's follow-up schedules: professionals read them, the secretariat sets them. */
   | { kind: 'follow_up_settings'; partnershipId?: string; municipalityId?: string }
   /** Moving the clock forward (JOBBRO_TEST_CLOCK, demo mode only): the secretariat alone. */
-  | { kind: 'demo_clock' };
+  | { kind: 'demo_clock' }
+  /**
+   * An area's indicator values and classification inputs (issue 7): aggregates, not personal
+   * data. All staff read them (steering too); the secretariat, and the organisation owning the
+   * area and the social plan working in it, keep them current (as the area's own facts).
+   */
+  | {
+      kind: 'area_indicator' | 'area_classification';
+      id?: string;
+      housingOrganisationId?: string;
+      socialHousingPlanId?: string | null;
+    }
+  /** A partnership's own indicator: all staff read; its housing staff and social workers add. */
+  | { kind: 'indicator_definition'; partnershipId?: string };
 
 export type TResourceKind = TResource['kind'];
 
@@ -201,18 +214,23 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       if (action === 'list' || action === 'read') return isStaff(actor);
       if (action !== 'update') return false;
       return has(actor, 'housing_staff').some((m) => resource.id === undefined || m.scopeId === resource.id);
+    case 'area_indicator':
+    case 'area_classification':
+      if (action === 'list' || action === 'read') return isStaff(actor);
+      if (action === 'export') return false;
+      return canUpdateArea(actor, resource);
     case 'housing_area':
       if (action === 'list' || action === 'read') return isStaff(actor);
       if (action !== 'update') return false;
-      // The organisation owning the area and the social plan working in it keep its facts current.
-      return (
-        has(actor, 'housing_staff').some(
-          (m) => resource.id === undefined || m.scopeId === resource.housingOrganisationId,
-        ) ||
-        has(actor, 'social_worker').some(
-          (m) =>
-            resource.id === undefined || (m.scopeId !== null && m.scopeId === resource.socialHousingPlanId),
-        )
+      return canUpdateArea(actor, resource);
+    case 'indicator_definition':
+      if (action === 'list' || action === 'read') return isStaff(actor);
+      if (action !== 'create') return false;
+      return actor.memberships.some(
+        (m) =>
+          (m.role === 'housing_staff' || m.role === 'social_worker') &&
+          (resource.partnershipId === undefined ||
+            (m.partnershipId !== null && m.partnershipId === resource.partnershipId)),
       );
     case 'jobcenter':
       if (action === 'list' || action === 'read') return isStaff(actor);
@@ -293,6 +311,21 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
       return exhaustive;
     }
   }
+}
+
+/** The organisation owning an area and the social plan working in it keep its facts current. */
+function canUpdateArea(
+  actor: TActor,
+  resource: { id?: string; housingOrganisationId?: string; socialHousingPlanId?: string | null },
+): boolean {
+  return (
+    has(actor, 'housing_staff').some(
+      (m) => resource.id === undefined || m.scopeId === resource.housingOrganisationId,
+    ) ||
+    has(actor, 'social_worker').some(
+      (m) => resource.id === undefined || (m.scopeId !== null && m.scopeId === resource.socialHousingPlanId),
+    )
+  );
 }
 
 /**

@@ -24,6 +24,7 @@ import { registerFollowUpRoutes } from './modules/follow-ups/follow-ups.routes.t
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
+import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { registerJobDialogueRoutes } from './modules/job-dialogues/job-dialogues.routes.ts';
 import { registerJobcenterRoutes } from './modules/jobcenters/jobcenters.routes.ts';
 import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
@@ -179,6 +180,7 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerFollowUpRoutes(app, deps);
   registerPlacementRoutes(app, deps);
   registerEscalationRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

@@ -5,6 +5,7 @@ import {
   allocations,
   auditEvents,
   escalations,
+  indicatorValues,
   proposals,
   residentCvs,
   residentImports,
@@ -16,6 +17,7 @@ import {
   buildAssignment,
   buildConsent,
   buildFollowUp,
+  buildHousingArea,
   buildJobDialogue,
   buildOpening,
   buildPartnershipWorld,
@@ -61,6 +63,14 @@ const CASEWORK = (status: number): TExpect => ({
   ...ALL(403),
   social_worker: status,
   job_consultant: status,
+});
+
+/** An area's facts: the secretariat, the owning organisation and the social plan working in it. */
+const AREA_WRITERS = (ok: number): TExpect => ({
+  ...ALL(403),
+  admin: ok,
+  housing_staff: ok,
+  social_worker: ok,
 });
 
 const CASES: TCase[] = [
@@ -1306,7 +1316,149 @@ const CASES: TCase[] = [
     body: () => ({ resolution: 'Talt med begge parter' }),
     expect: CASEWORK(404),
   },
+  // Area indicators and classification (issue 7): aggregates, no person. All staff read (steering
+  // too); the secretariat and the area's own organisation and social plan write.
+  { name: 'list indicator values', method: 'GET', url: () => '/api/indicators', expect: STAFF_READ },
+  {
+    name: 'read an own area indicator series',
+    method: 'GET',
+    url: () => `/api/indicators/series?areaId=${figures.ownArea}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'read an indicator series of another partnership',
+    method: 'GET',
+    url: () => `/api/indicators/series?areaId=${figures.otherArea}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'list indicator definitions',
+    method: 'GET',
+    url: () => '/api/indicators/definitions',
+    expect: STAFF_READ,
+  },
+  {
+    name: 'define an own indicator of the own partnership',
+    method: 'POST',
+    url: () => '/api/indicators/definitions',
+    body: (o) => ({
+      partnershipId: o.partnership.id,
+      key: `egen_${++figures.keys}`,
+      nameDa: 'Egen',
+      unit: 'count',
+    }),
+    expect: AREA_WRITERS(200),
+  },
+  {
+    name: 'define an own indicator of another partnership',
+    method: 'POST',
+    url: () => '/api/indicators/definitions',
+    body: (_o, x) => ({
+      partnershipId: x.partnership.id,
+      key: `egen_${++figures.keys}`,
+      nameDa: 'Egen',
+      unit: 'count',
+    }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'store an indicator value of an own area',
+    method: 'PUT',
+    url: () => '/api/indicators',
+    body: () => indicatorBody(figures.ownArea),
+    expect: AREA_WRITERS(200),
+  },
+  {
+    name: 'store an indicator value of an area of another partnership',
+    method: 'PUT',
+    url: () => '/api/indicators',
+    body: () => indicatorBody(figures.otherArea),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'delete an indicator value of an own area',
+    method: 'DELETE',
+    url: () => `/api/indicators/${figures.ownValues.shift()}`,
+    expect: AREA_WRITERS(200),
+  },
+  {
+    name: 'delete an indicator value of an area of another partnership',
+    method: 'DELETE',
+    url: () => `/api/indicators/${figures.otherValues.shift()}`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'check an indicator import file',
+    method: 'POST',
+    url: () => '/api/indicators/import',
+    body: () => ({
+      fileName: 'indikatorer.csv',
+      contentBase64: Buffer.from(
+        `Område;Indikator;År;Værdi;Kilde\r\n${figures.ownAreaName};employment_share_18_64;2019;48,07;LBF\r\n`,
+      ).toString('base64'),
+      dryRun: true,
+    }),
+    expect: AREA_WRITERS(200),
+  },
+  {
+    name: 'read an own area classification',
+    method: 'GET',
+    url: () => `/api/areas/${figures.ownArea}/classification?year=2019`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'read an area classification of another partnership',
+    method: 'GET',
+    url: () => `/api/areas/${figures.otherArea}/classification?year=2019`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'store classification inputs of an own area',
+    method: 'PUT',
+    url: () => `/api/areas/${figures.ownArea}/classification`,
+    body: () => CLASSIFICATION_BODY,
+    expect: AREA_WRITERS(200),
+  },
+  {
+    name: 'store classification inputs of an area of another partnership',
+    method: 'PUT',
+    url: () => `/api/areas/${figures.otherArea}/classification`,
+    body: () => CLASSIFICATION_BODY,
+    expect: ONLY_ADMIN(200),
+  },
 ];
+
+/** Areas of their own for the indicator rows (the worlds' areas are moved and deleted above). */
+const figures = {
+  ownArea: '',
+  ownAreaName: '',
+  otherArea: '',
+  /** Indicator values to delete, one per role. */
+  ownValues: [] as string[],
+  otherValues: [] as string[],
+  /** A new key for each own indicator defined. */
+  keys: 0,
+};
+const indicatorBody = (areaId: string) => ({
+  areaId,
+  indicator: 'employment_share_18_64',
+  year: 2019,
+  value: 48.07,
+  municipalAverage: 76.91,
+  source: 'LBF',
+});
+const CLASSIFICATION_BODY = {
+  year: 2019,
+  residents: 1000,
+  yearsOnList: 0,
+  values: {
+    no_work_or_education_share_18_64: 47.8,
+    primary_school_only_share_30_59: 78.4,
+    gross_income_pct_of_region_15_64: null,
+    convicted_multiple_of_national_18_plus: null,
+    non_western_immigrants_share: null,
+  },
+};
 
 const LIST_UPLOAD = multipartFile('liste.csv', Buffer.from('ID;Fornavn\r\nJC-1;Anna\r\n'));
 /** A jobcenter list import per world, uploaded and not yet checked. */
@@ -1357,6 +1509,27 @@ beforeAll(async () => {
   t = await createTestApp();
   own = await buildPartnershipWorld(t.deps.db);
   other = await buildPartnershipWorld(t.deps.db);
+  for (const [w, key] of [
+    [own, 'own'],
+    [other, 'other'],
+  ] as const) {
+    const area = await buildHousingArea(t.deps.db, {
+      housingOrganisationId: w.organisation.id,
+      municipalityId: w.municipality.id,
+      socialHousingPlanId: w.plan.id,
+    });
+    if (key === 'own') {
+      figures.ownArea = area.id;
+      figures.ownAreaName = area.name;
+    } else figures.otherArea = area.id;
+    for (let year = 2001; year <= 2006; year++) {
+      const [v] = await t.deps.db
+        .insert(indicatorValues)
+        .values({ housingAreaId: area.id, indicator: 'residents', year, value: 1000, source: 'Matrix' })
+        .returning({ id: indicatorValues.id });
+      (key === 'own' ? figures.ownValues : figures.otherValues).push(v!.id);
+    }
+  }
   const agreementOf = async (w: TWorld) =>
     (
       await buildAgreement(t.deps.db, {

@@ -1,6 +1,7 @@
 export * from './assignments.ts';
 export * from './companies.ts';
 export * from './identity.ts';
+export * from './indicators.ts';
 export * from './matching.ts';
 export * from './notifications.ts';
 export * from './openings.ts';

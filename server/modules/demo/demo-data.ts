@@ -14,6 +14,7 @@ import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoCompanies } from './demo-companies.ts';
 import { loadDemoCvs } from './demo-cvs.ts';
+import { loadDemoIndicators } from './demo-indicators.ts';
 import { loadDemoPlacements } from './demo-placements.ts';
 import { loadDemoProposals } from './demo-proposals.ts';
 import { loadDemoResidents } from './demo-residents.ts';
@@ -167,6 +168,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     await loadDemoCvs(db);
     await loadDemoProposals(db);
     await loadDemoPlacements(db);
+    await loadDemoIndicators(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -208,6 +210,7 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   await loadDemoCvs(db);
   await loadDemoProposals(db);
   await loadDemoPlacements(db);
+  await loadDemoIndicators(db);
   return true;
 }
 
