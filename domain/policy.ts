@@ -126,7 +126,21 @@ export type TResource =
       socialHousingPlanId?: string | null;
     }
   /** A partnership's own indicator: all staff read; its housing staff and social workers add. */
-  | { kind: 'indicator_definition'; partnershipId?: string };
+  | { kind: 'indicator_definition'; partnershipId?: string }
+  /**
+   * A partnership's steering group, its goals and milestones (issue 7): about the programme, not
+   * about people. All staff read them; the partnership's steering group keeps them (the
+   * secretariat too). A milestone without a partnership is the whole programme's: the secretariat's.
+   */
+  | { kind: 'steering_group' | 'goal' | 'milestone'; partnershipId?: string | null }
+  /**
+   * The dashboard and the partnership reports (issue 7): aggregates of a partnership. The
+   * secretariat for any; the partnership's steering group, housing staff, social workers and job
+   * consultants (by municipality) for their own. Aggregate-only viewers get small counts suppressed.
+   */
+  | { kind: 'dashboard' | 'report'; partnershipId?: string; municipalityId?: string }
+  /** The pseudonymised person-level evaluation export and its keys: the secretariat alone. */
+  | { kind: 'evaluation_export' };
 
 export type TResourceKind = TResource['kind'];
 
@@ -299,6 +313,20 @@ export function can(actor: TActor, action: TAction, resource: TResource): boolea
     case 'candidates':
     case 'matching_settings':
       return canOnMatching(actor, action, resource);
+    case 'steering_group':
+    case 'goal':
+    case 'milestone':
+      if (action === 'list' || action === 'read') return isStaff(actor);
+      if (action === 'export') return false;
+      return has(actor, 'steering').some(
+        (m) =>
+          resource.partnershipId === undefined ||
+          (resource.partnershipId !== null && m.partnershipId === resource.partnershipId),
+      );
+    case 'dashboard':
+    case 'report':
+      return canOnPartnershipFigures(actor, action, resource);
+    case 'evaluation_export':
     case 'referral_contacts':
     case 'user':
     case 'audit_log':
@@ -534,6 +562,29 @@ function canOnBiasReport(
   return (
     has(actor, 'social_worker').some(inPartnership) ||
     has(actor, 'steering').some(inPartnership) ||
+    has(actor, 'job_consultant').some(
+      (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
+    )
+  );
+}
+
+/**
+ * A partnership's dashboard and reports: reading them, and building a report (create/export).
+ * Steering, housing staff and social workers by partnership; job consultants by municipality.
+ */
+function canOnPartnershipFigures(
+  actor: TActor,
+  action: TAction,
+  resource: Extract<TResource, { kind: 'dashboard' | 'report' }>,
+): boolean {
+  if (action === 'update' || action === 'delete') return false;
+  const anyInstance = resource.partnershipId === undefined && resource.municipalityId === undefined;
+  const inPartnership = (m: TActorMembership) =>
+    anyInstance || (m.partnershipId !== null && m.partnershipId === resource.partnershipId);
+  return (
+    has(actor, 'steering').some(inPartnership) ||
+    has(actor, 'housing_staff').some(inPartnership) ||
+    has(actor, 'social_worker').some(inPartnership) ||
     has(actor, 'job_consultant').some(
       (m) => anyInstance || (m.municipalityId !== null && m.municipalityId === resource.municipalityId),
     )

@@ -24,6 +24,7 @@ const PROPOSAL_RETENTION =
   'while the proposal is under way, then 5 years for evaluation; anonymised with the person';
 const ALLOCATION_RETENTION = 'a plan is decided within days; purged 90 days after it was made';
 const CHANGE_FEED_RETENTION = 'one day (the app servers read it within seconds), then purged';
+const REPORT_RETENTION = '24 hours after the build, then purged';
 const RETAIN_AUDIT = '5 years (proof of lawful processing), then purged';
 
 const none = (purpose: string, retention = RETAIN_ORG): TColumnRecord => ({
@@ -443,6 +444,85 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     created_at: none('when', '90 days, then purged'),
   },
   // Issue 7: area indicators and classification inputs are aggregates about areas, no person.
+  // Issue 7: steering groups, goals and milestones are about the programme, not about residents.
+  steering_groups: {
+    id: none('identifier'),
+    partnership_id: none('whose steering group'),
+    name: none('display name'),
+    mandate: none('what the group decides on'),
+    ...timestamps,
+  },
+  steering_group_members: {
+    steering_group_id: none('which group'),
+    user_id: none('which staff user sits in it', RETAIN_ACCOUNT),
+    title: personal('the member\'s title in the group (formand, medlem)'),
+    created_at: none('when the member joined', RETAIN_ACCOUNT),
+  },
+  goals: {
+    id: none('identifier'),
+    steering_group_id: none('whose goal'),
+    title: none('what the goal is called'),
+    kpi: none('which KPI it is measured by'),
+    indicator: none('the area indicator, for indicator goals'),
+    housing_area_id: none('the area, for indicator goals'),
+    opening_type: none('the opening type, for hires by type'),
+    baseline: none('the starting value'),
+    target: none('the target value'),
+    period_from: none('start of the goal period'),
+    period_to: none('end of the goal period'),
+    owner_user_id: none('which staff user owns the goal', RETAIN_ACCOUNT),
+    owner_name: none('the owning organisation or role as named by the group'),
+    note: none('the group\'s note on the goal (no personal data)'),
+    created_by: none('which staff user created it', RETAIN_ACCOUNT),
+    ...timestamps,
+  },
+  milestones: {
+    id: none('identifier'),
+    partnership_id: none('whose milestone (none: the whole programme)'),
+    title: none('what is to be reached'),
+    description: none('detail of the milestone'),
+    due_date: none('by when'),
+    owner_name: none('the owning organisation or role'),
+    owner_user_id: none('which staff user owns it', RETAIN_ACCOUNT),
+    status: none('planned, in progress, done, delayed or cancelled'),
+    completed_on: none('when it was reached'),
+    note: none('status note (no personal data)'),
+    ...timestamps,
+  },
+  report_runs: {
+    id: none('identifier', REPORT_RETENTION),
+    partnership_id: none('which partnership the report covers', REPORT_RETENTION),
+    period_from: none('start of the report period', REPORT_RETENTION),
+    period_to: none('end of the report period', REPORT_RETENTION),
+    format: none('PDF or XLSX', REPORT_RETENTION),
+    suppressed: none('whether small counts are hidden', REPORT_RETENTION),
+    status: none('queued, running, done or failed', REPORT_RETENTION),
+    progress: none('how far the build is (0-100)', REPORT_RETENTION),
+    step: none('the step under way', REPORT_RETENTION),
+    file_name: none('download name', REPORT_RETENTION),
+    content: none('the built file: aggregates only, small counts suppressed', REPORT_RETENTION),
+    failure_message: none('why the build failed', REPORT_RETENTION),
+    requested_by: none('which staff user asked for it', REPORT_RETENTION),
+    finished_at: none('when the build ended', REPORT_RETENTION),
+    ...timestampsFor(REPORT_RETENTION),
+  },
+  evaluation_export_keys: {
+    id: none('identifier'),
+    label: none('what the key is for (an evaluation and its evaluator)'),
+    secret: none('HMAC key for stable pseudonyms; never shown, never exported'),
+    created_by: none('which staff user created it', RETAIN_ACCOUNT),
+    created_at: none('when the key was created'),
+    revoked_at: none('when the key was revoked (no further exports)'),
+  },
+  resident_case_changes: {
+    id: none('identifier', RESIDENT_RETENTION),
+    resident_id: none('whose case (pseudonymous link)', RESIDENT_RETENTION),
+    changed_at: none('when the case state changed', RESIDENT_RETENTION),
+    status: resident('case status from then on (movement and active-case tables)'),
+    benefit_group: resident('benefit group from then on (the movement by benefit group table)'),
+    housing_area_id: resident('area lived in from then on (area tables)'),
+    municipality_id: none('municipality from then on', RESIDENT_RETENTION),
+  },
   indicator_definitions: {
     id: none('identifier'),
     partnership_id: none('whose own indicator'),
@@ -568,6 +648,7 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     id: none('identifier', RESIDENT_RETENTION),
     resident_id: none('whose case', RESIDENT_RETENTION),
     text: sensitive('case notes; professionals only'),
+    kind: none('a note or a counselling session (counted in the yearly activity table)', RESIDENT_RETENTION),
     author_id: none('which staff user wrote it', RESIDENT_RETENTION),
     created_at: none('when written', RESIDENT_RETENTION),
   },

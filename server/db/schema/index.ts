@@ -9,3 +9,4 @@ export * from './organisation.ts';
 export * from './placements.ts';
 export * from './platform.ts';
 export * from './residents.ts';
+export * from './steering.ts';

@@ -154,6 +154,10 @@ export const residentNotes = pgTable(
       .notNull()
       .references(() => residents.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
+    /** A plain note, or a record of a counselling session (vejledningssamtale, the Greve table). */
+    kind: text('kind', { enum: ['note', 'counselling'] })
+      .notNull()
+      .default('note'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
