@@ -196,6 +196,20 @@ export function scopeIdsOf(actor: TActor) {
   };
 }
 
+/**
+ * Does the actor work the partnership's cases (its social worker, or a job consultant of its
+ * municipality)? They see a partnership's figures with exact counts (they know the people
+ * anyway); everyone else — steering, housing staff, the secretariat — aggregates only, counts
+ * under 5 hidden. One rule for the retention report, the dashboard, goals and reports.
+ */
+export function worksCasesOf(actor: TActor, p: { id: string; municipalityId: string }): boolean {
+  return actor.memberships.some(
+    (m) =>
+      (m.role === 'social_worker' && m.partnershipId === p.id) ||
+      (m.role === 'job_consultant' && m.municipalityId === p.municipalityId),
+  );
+}
+
 /** Reference data (organisations, areas, plans, jobcenters) is not personal data: all staff read it. */
 function isStaff(actor: TActor): boolean {
   return actor.memberships.some((m) => STAFF_ROLES.includes(m.role));

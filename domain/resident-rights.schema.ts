@@ -118,6 +118,7 @@ export const ACCESS_PURPOSES = [
   'escalation_resolved',
   'history_read',
   'export',
+  'evaluation_export',
   'erasure',
   'denied',
   'other',
@@ -156,6 +157,7 @@ export const ACCESS_PURPOSE_LABEL_DA: Record<TAccessPurpose, string> = {
   escalation_resolved: 'Eskalering løst',
   history_read: 'Opslag i historikken',
   export: 'Indsigt: udtræk af oplysningerne',
+  evaluation_export: 'Udtræk til evaluering (pseudonymiseret)',
   erasure: 'Sletning (anonymisering)',
   denied: 'Afvist forsøg på adgang',
   other: 'Anden behandling',
@@ -195,7 +197,9 @@ export function accessPurpose(
   details: Record<string, unknown> | null,
 ): TAccessPurpose {
   if (action === 'denied') return 'denied';
-  if (action === 'export' && entityType === 'resident') return 'export';
+  // The evaluation export names its key; the access export (the person's own request) does not.
+  if (action === 'export' && entityType === 'resident')
+    return typeof details?.keyId === 'string' ? 'evaluation_export' : 'export';
   if (action === 'erase') return 'erasure';
   const part = typeof details?.part === 'string' ? details.part : null;
   switch (entityType) {

@@ -77,6 +77,8 @@ describe('accessPurpose', () => {
       ['create', 'resident_screening', null, 'screening'],
       ['read', 'resident_screening', { part: 'screenings' }, 'screenings_read'],
       ['export', 'resident', { format: 'pdf' }, 'export'],
+      // The pseudonymised evaluation export names its key (server/modules/evaluation-export).
+      ['export', 'resident', { keyId: 'k' }, 'evaluation_export'],
       ['erase', 'resident', { reason: 'erasure' }, 'erasure'],
       ['denied', 'resident', { action: 'read' }, 'denied'],
       ['delete', 'resident_note', null, 'other'],

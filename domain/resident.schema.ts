@@ -338,15 +338,23 @@ export const ZResidentCreate = ZResidentFields.extend({
 });
 export type TResidentCreate = z.infer<typeof ZResidentCreate>;
 
-/** A case note (professional view only): the text, who wrote it and when. */
+/** A plain case note, or the record of a counselling session (vejledningssamtale: the Greve table). */
+export const RESIDENT_NOTE_KINDS = ['note', 'counselling'] as const;
+export type TResidentNoteKind = (typeof RESIDENT_NOTE_KINDS)[number];
+
+/** A case note (professional view only): the text, its kind, who wrote it and when. */
 export const ZResidentNote = z.object({
   id: ZUuid,
   text: z.string(),
+  kind: z.enum(RESIDENT_NOTE_KINDS),
   authorName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TResidentNote = z.infer<typeof ZResidentNote>;
-export const ZResidentNoteInput = z.object({ text: ZRequiredText(5000) });
+export const ZResidentNoteInput = z.object({
+  text: ZRequiredText(5000),
+  kind: z.enum(RESIDENT_NOTE_KINDS, { error: 'Vælg notat eller vejledningssamtale.' }).default('note'),
+});
 
 /** GET /api/residents/consents/expiring: active consents that lapse within `days`. */
 export const ZExpiringConsentsQuery = z.object({

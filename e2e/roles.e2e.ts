@@ -23,6 +23,7 @@ const ADMIN_PAGES = [
   '/admin/audit',
   '/admin/matching',
   '/admin/retention',
+  '/admin/evaluation-export',
   '/admin/outbox',
 ];
 const DATA_PAGES = [
@@ -139,6 +140,17 @@ for (const role of ['admin', 'social_worker', 'job_consultant', 'steering'] as c
 for (const role of ['housing_staff', 'company_contact'] as const) {
   EXPECTED[role].absent = [...EXPECTED[role].absent, '/reports/retention'];
 }
+// Area indicators (issue 7): aggregates about areas, so every staff role (steering too) reads them.
+for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'steering'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/indicators'];
+}
+EXPECTED.company_contact.absent = [...EXPECTED.company_contact.absent, '/indicators'];
+
+// Partnership reports (issue 7): whoever sees a partnership's figures asks for them; not companies.
+for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'steering'] as const) {
+  EXPECTED[role].present = [...EXPECTED[role].present, '/reports'];
+}
+EXPECTED.company_contact.absent = [...EXPECTED.company_contact.absent, '/reports'];
 
 describe('each demo user sees the navigation of its role', () => {
   for (const role of Object.keys(DEMO_USERS) as TDemoRole[]) {

@@ -18,9 +18,12 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerBiasReportRoutes } from './modules/bias-report/bias-report.routes.ts';
 import { registerCompanyRoutes } from './modules/companies/companies.routes.ts';
 import { registerCompanyPortalRoutes } from './modules/company-portal/company-portal.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerDemoClockRoutes } from './modules/demo/demo-clock.routes.ts';
 import { registerEscalationRoutes } from './modules/escalations/escalations.routes.ts';
+import { registerEvaluationExportRoutes } from './modules/evaluation-export/evaluation-export.routes.ts';
 import { registerFollowUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
+import { registerGoalRoutes } from './modules/goals/goals.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerHousingAreaRoutes } from './modules/housing-areas/housing-areas.routes.ts';
 import { registerHousingOrganisationRoutes } from './modules/housing-organisations/housing-organisations.routes.ts';
@@ -28,6 +31,7 @@ import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.
 import { registerJobDialogueRoutes } from './modules/job-dialogues/job-dialogues.routes.ts';
 import { registerJobcenterRoutes } from './modules/jobcenters/jobcenters.routes.ts';
 import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
+import { registerMilestoneRoutes } from './modules/milestones/milestones.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOccupationRoutes } from './modules/occupations/occupations.routes.ts';
@@ -37,11 +41,13 @@ import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/partnerships.routes.ts';
 import { registerPlacementRoutes } from './modules/placements/placements.routes.ts';
 import { registerProposalRoutes } from './modules/proposals/proposals.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerResidentImportRoutes } from './modules/resident-imports/resident-imports.routes.ts';
 import { registerResidentRightsRoutes } from './modules/resident-rights/resident-rights.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 import { registerSocialClauseRoutes } from './modules/social-clauses/social-clauses.routes.ts';
 import { registerSocialHousingPlanRoutes } from './modules/social-housing-plans/social-housing-plans.routes.ts';
+import { registerSteeringGroupRoutes } from './modules/steering-groups/steering-groups.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { errorBody, registerErrorHandling } from './platform/errors.ts';
 import { registerAccessControl, type TRouteAccess } from './platform/http/access.ts';
@@ -181,6 +187,12 @@ export async function buildApp(deps: TAppDeps, options: TBuildOptions = {}): Pro
   registerPlacementRoutes(app, deps);
   registerEscalationRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
+  registerSteeringGroupRoutes(app, deps);
+  registerGoalRoutes(app, deps);
+  registerMilestoneRoutes(app, deps);
+  registerEvaluationExportRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   if (options.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     // serve: false — only the two routes below serve files, each with its access declaration.

@@ -70,7 +70,14 @@ export const KPI_CATALOGUE: Record<TKpiKey, TKpiInfo> = {
     better: 'up',
     accumulates: true,
   },
-  hires: { key: 'hires', labelDa: 'Ansættelser', labelEn: 'Hires', unit: 'count', better: 'up', accumulates: true },
+  hires: {
+    key: 'hires',
+    labelDa: 'Ansættelser',
+    labelEn: 'Hires',
+    unit: 'count',
+    better: 'up',
+    accumulates: true,
+  },
   hires_by_type: {
     key: 'hires_by_type',
     labelDa: 'Ansættelser af en bestemt type',

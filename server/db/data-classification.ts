@@ -455,7 +455,7 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
   steering_group_members: {
     steering_group_id: none('which group'),
     user_id: none('which staff user sits in it', RETAIN_ACCOUNT),
-    title: personal('the member\'s title in the group (formand, medlem)'),
+    title: personal("the member's title in the group (formand, medlem)"),
     created_at: none('when the member joined', RETAIN_ACCOUNT),
   },
   goals: {
@@ -472,7 +472,7 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, TColumnRecord>> 
     period_to: none('end of the goal period'),
     owner_user_id: none('which staff user owns the goal', RETAIN_ACCOUNT),
     owner_name: none('the owning organisation or role as named by the group'),
-    note: none('the group\'s note on the goal (no personal data)'),
+    note: none("the group's note on the goal (no personal data)"),
     created_by: none('which staff user created it', RETAIN_ACCOUNT),
     ...timestamps,
   },

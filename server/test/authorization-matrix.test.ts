@@ -5,11 +5,17 @@ import {
   allocations,
   auditEvents,
   escalations,
+  evaluationExportKeys,
+  goals,
   indicatorValues,
+  milestones,
   proposals,
   residentCvs,
   residentImports,
+  steeringGroups,
 } from '@server/db/schema/index.ts';
+import { insertRun } from '@server/modules/reports/reports.repository.ts';
+import { runReport } from '@server/modules/reports/reports.service.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -72,6 +78,9 @@ const AREA_WRITERS = (ok: number): TExpect => ({
   housing_staff: ok,
   social_worker: ok,
 });
+
+/** A partnership's steering group and the secretariat: goals, milestones, the group's own text. */
+const STEERING_WRITERS = (ok: number): TExpect => ({ ...ALL(403), admin: ok, steering: ok });
 
 const CASES: TCase[] = [
   { name: 'own account', method: 'GET', url: () => '/api/me', expect: ALL(200) },
@@ -1300,6 +1309,78 @@ const CASES: TCase[] = [
     url: (_o, x) => `/api/placements/retention?partnershipId=${x.partnership.id}`,
     expect: ONLY_ADMIN(200),
   },
+  // The steering dashboard (issue 7 item 4): aggregates of a partnership, never a person. Its
+  // steering group, housing staff and professionals for their own; the secretariat for any.
+  {
+    name: 'read the dashboard of own partnership',
+    method: 'GET',
+    url: (o) => `/api/dashboard?partnershipId=${o.partnership.id}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'read the dashboard of the own partnerships without naming one',
+    method: 'GET',
+    url: () => '/api/dashboard?from=2026-01-01&to=2026-06-30',
+    expect: STAFF_READ,
+  },
+  {
+    name: 'read the dashboard of another partnership',
+    method: 'GET',
+    url: (_o, x) => `/api/dashboard?partnershipId=${x.partnership.id}`,
+    expect: ONLY_ADMIN(200),
+  },
+  // Partnership reports (issue 7 item 5): asked for by whoever sees the partnership's figures; a
+  // run and its file are the requester's own (the secretariat may follow a run's progress only).
+  {
+    name: 'ask for a report of own partnership',
+    method: 'POST',
+    url: () => '/api/reports',
+    body: (o) => ({ partnershipId: o.partnership.id, from: '2026-01-01', to: '2026-06-30', format: 'xlsx' }),
+    expect: { ...ALL(201), company_contact: 403 },
+  },
+  {
+    name: 'ask for a report of another partnership',
+    method: 'POST',
+    url: () => '/api/reports',
+    body: (_o, x) => ({
+      partnershipId: x.partnership.id,
+      from: '2026-01-01',
+      to: '2026-06-30',
+      format: 'pdf',
+    }),
+    expect: ONLY_ADMIN(201),
+  },
+  { name: 'list own report runs', method: 'GET', url: () => '/api/reports', expect: STAFF_READ },
+  {
+    name: 'list the partnerships to report on',
+    method: 'GET',
+    url: () => '/api/reports/partnerships',
+    expect: STAFF_READ,
+  },
+  {
+    name: "follow the own steering member's report run",
+    method: 'GET',
+    url: () => `/api/reports/${reportIds.own}`,
+    expect: { ...ALL(404), company_contact: 403, steering: 200, admin: 200 },
+  },
+  {
+    name: 'follow a report run of another partnership',
+    method: 'GET',
+    url: () => `/api/reports/${reportIds.other}`,
+    expect: { ...ALL(404), company_contact: 403, admin: 200 },
+  },
+  {
+    name: "download the own steering member's report",
+    method: 'GET',
+    url: () => `/api/reports/${reportIds.own}/file`,
+    expect: { ...ALL(404), company_contact: 403, steering: 200 },
+  },
+  {
+    name: 'download a report of another partnership',
+    method: 'GET',
+    url: () => `/api/reports/${reportIds.other}/file`,
+    expect: { ...ALL(404), company_contact: 403 },
+  },
   // Escalations (issue 6 item 3): the two professional roles, on the people they see.
   { name: 'list escalations', method: 'GET', url: () => '/api/escalations', expect: CASEWORK(200) },
   {
@@ -1315,6 +1396,41 @@ const CASES: TCase[] = [
     url: () => `/api/escalations/${placing.otherEscalation}/resolve`,
     body: () => ({ resolution: 'Talt med begge parter' }),
     expect: CASEWORK(404),
+  },
+  // The pseudonymised evaluation export and its keys (issue 7 item 6): the secretariat alone, for
+  // any partnership; the steering group, the professionals, housing staff and companies never.
+  {
+    name: 'list evaluation export keys',
+    method: 'GET',
+    url: () => '/api/exports/evaluation/keys',
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'create an evaluation export key',
+    method: 'POST',
+    url: () => '/api/exports/evaluation/keys',
+    body: () => ({ label: 'Evaluator (matrix)' }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'revoke an evaluation export key',
+    method: 'POST',
+    url: () => `/api/exports/evaluation/keys/${evaluationKeys.revocable}/revoke`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'export the evaluation file of own partnership',
+    method: 'GET',
+    url: (o) =>
+      `/api/exports/evaluation?keyId=${evaluationKeys.active}&partnershipId=${o.partnership.id}&from=2026-01-01&to=2026-06-30`,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'export the evaluation file of another partnership',
+    method: 'GET',
+    url: (_o, x) =>
+      `/api/exports/evaluation?keyId=${evaluationKeys.active}&partnershipId=${x.partnership.id}&from=2026-01-01&to=2026-06-30`,
+    expect: ONLY_ADMIN(200),
   },
   // Area indicators and classification (issue 7): aggregates, no person. All staff read (steering
   // too); the secretariat and the area's own organisation and social plan write.
@@ -1424,6 +1540,152 @@ const CASES: TCase[] = [
     method: 'PUT',
     url: () => `/api/areas/${figures.otherArea}/classification`,
     body: () => CLASSIFICATION_BODY,
+    expect: ONLY_ADMIN(200),
+  },
+  // Steering groups, goals and milestones (issue 7 items 1 and 7): about the programme, never a
+  // person. All staff read them; the partnership's steering group and the secretariat write its
+  // own; setting a group up and its membership, and the programme's milestones: the secretariat.
+  { name: 'list steering groups', method: 'GET', url: () => '/api/steering-groups', expect: STAFF_READ },
+  {
+    name: 'read an own steering group',
+    method: 'GET',
+    url: () => `/api/steering-groups/${steering.ownGroup}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: "read another partnership's steering group",
+    method: 'GET',
+    url: () => `/api/steering-groups/${steering.otherGroup}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'set up a steering group',
+    method: 'POST',
+    url: () => '/api/steering-groups',
+    body: (o) => ({ partnershipId: o.partnership.id, name: 'Ny styregruppe' }),
+    // 409 for admin: the partnership already has its group (one per partnership).
+    expect: ONLY_ADMIN(409),
+  },
+  {
+    name: 'update an own steering group',
+    method: 'PUT',
+    url: () => `/api/steering-groups/${steering.ownGroup}`,
+    body: () => ({ name: 'Styregruppen', mandate: 'Sætter mål og rammer for jobskabelsen.' }),
+    expect: STEERING_WRITERS(200),
+  },
+  {
+    name: "update another partnership's steering group",
+    method: 'PUT',
+    url: () => `/api/steering-groups/${steering.otherGroup}`,
+    body: () => ({ name: 'Styregruppen', mandate: null }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: "set an own steering group's members",
+    method: 'PUT',
+    url: () => `/api/steering-groups/${steering.ownGroup}/members`,
+    body: (o) => ({ members: [{ userId: o.users.steering.id, title: 'Formand' }] }),
+    expect: ONLY_ADMIN(200),
+  },
+  { name: 'list goals', method: 'GET', url: () => '/api/goals', expect: STAFF_READ },
+  {
+    name: "read another partnership's goal",
+    method: 'GET',
+    url: () => `/api/goals/${steering.otherGoal}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: 'create a goal of the own steering group',
+    method: 'POST',
+    url: () => '/api/goals',
+    body: () => goalBody(steering.ownGroup),
+    expect: STEERING_WRITERS(201),
+  },
+  {
+    name: "create a goal of another partnership's steering group",
+    method: 'POST',
+    url: () => '/api/goals',
+    body: () => goalBody(steering.otherGroup),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'update an own goal',
+    method: 'PUT',
+    url: () => `/api/goals/${steering.ownGoal}`,
+    body: () => goalUpdateBody,
+    expect: STEERING_WRITERS(200),
+  },
+  {
+    name: "update another partnership's goal",
+    method: 'PUT',
+    url: () => `/api/goals/${steering.otherGoal}`,
+    body: () => goalUpdateBody,
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'delete an own goal',
+    method: 'DELETE',
+    url: () => `/api/goals/${steering.ownGoals.shift()}`,
+    expect: STEERING_WRITERS(200),
+  },
+  {
+    name: "delete another partnership's goal",
+    method: 'DELETE',
+    url: () => `/api/goals/${steering.otherGoals.shift()}`,
+    expect: ONLY_ADMIN(200),
+  },
+  { name: 'list milestones', method: 'GET', url: () => '/api/milestones', expect: STAFF_READ },
+  {
+    name: "list an own partnership's milestones with the programme's",
+    method: 'GET',
+    url: (o) => `/api/milestones?partnershipId=${o.partnership.id}`,
+    expect: STAFF_READ,
+  },
+  {
+    name: "create a programme's milestone",
+    method: 'POST',
+    url: () => '/api/milestones',
+    body: () => ({ title: 'Ansøgning sendt', dueDate: '2026-06-30' }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: 'create a milestone of the own partnership',
+    method: 'POST',
+    url: () => '/api/milestones',
+    body: (o) => ({ partnershipId: o.partnership.id, title: 'Mål sat', dueDate: '2026-06-01' }),
+    expect: STEERING_WRITERS(201),
+  },
+  {
+    name: 'create a milestone of another partnership',
+    method: 'POST',
+    url: () => '/api/milestones',
+    body: (_o, x) => ({ partnershipId: x.partnership.id, title: 'Mål sat', dueDate: '2026-06-01' }),
+    expect: ONLY_ADMIN(201),
+  },
+  {
+    name: "update a programme's milestone",
+    method: 'PUT',
+    url: () => `/api/milestones/${steering.programmeMilestone}`,
+    body: () => ({ title: 'Workshop afholdt', dueDate: '2020-05-15', status: 'done' }),
+    expect: ONLY_ADMIN(200),
+  },
+  {
+    name: 'update a milestone of the own partnership',
+    method: 'PUT',
+    url: () => `/api/milestones/${steering.ownMilestone}`,
+    body: () => ({ title: 'Mål sat', dueDate: '2026-06-01', status: 'in_progress' }),
+    expect: STEERING_WRITERS(200),
+  },
+  {
+    name: 'delete a milestone of the own partnership',
+    method: 'DELETE',
+    url: () => `/api/milestones/${steering.ownMilestones.shift()}`,
+    expect: STEERING_WRITERS(200),
+  },
+  {
+    name: "delete a programme's milestone",
+    method: 'DELETE',
+    url: () => `/api/milestones/${steering.programmeMilestones.shift()}`,
     expect: ONLY_ADMIN(200),
   },
 ];
@@ -1630,6 +1892,18 @@ beforeAll(async () => {
       })
       .returning({ id: residentImports.id });
     imports[key] = row!.id;
+  }
+});
+
+/** Evaluation export keys (issue 7 item 6): one to export with, one for the admin to revoke. */
+const evaluationKeys = { active: '', revocable: '' };
+beforeAll(async () => {
+  for (const which of ['active', 'revocable'] as const) {
+    const [row] = await t.deps.db
+      .insert(evaluationExportKeys)
+      .values({ label: `Matrix ${which}`, secret: Buffer.alloc(32, 7), createdAt: new Date() })
+      .returning({ id: evaluationExportKeys.id });
+    evaluationKeys[which] = row!.id;
   }
 });
 
@@ -1888,6 +2162,113 @@ beforeAll(async () => {
   const withEscalations = await placementOf(own);
   for (let i = 0; i < 6; i++) placing.resolvable.push(await escalationOn(withEscalations));
   placing.otherEscalation = await escalationOn(placing.other);
+});
+
+/** A steering group per world with goals and milestones to read, change and delete (one per role). */
+const steering = {
+  ownGroup: '',
+  otherGroup: '',
+  ownGoal: '',
+  otherGoal: '',
+  ownGoals: [] as string[],
+  otherGoals: [] as string[],
+  programmeMilestone: '',
+  ownMilestone: '',
+  programmeMilestones: [] as string[],
+  ownMilestones: [] as string[],
+};
+const goalBody = (steeringGroupId: string) => ({
+  steeringGroupId,
+  title: 'Ansættelser',
+  kpi: 'hires',
+  target: 12,
+  periodFrom: '2026-01-01',
+  periodTo: '2026-12-31',
+  ownerName: 'Styregruppen',
+});
+const { steeringGroupId: _group, ...goalUpdateBody } = goalBody('');
+beforeAll(async () => {
+  const now = new Date();
+  for (const [w, key] of [
+    [own, 'own'],
+    [other, 'other'],
+  ] as const) {
+    const [group] = await t.deps.db
+      .insert(steeringGroups)
+      .values({
+        partnershipId: w.partnership.id,
+        name: 'Styregruppen (matrix)',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: steeringGroups.id });
+    const goalRows = await t.deps.db
+      .insert(goals)
+      .values(
+        // The first to read and change; six to delete, as each role's request takes the next one.
+        [0, 1, 2, 3, 4, 5, 6].map((n) => ({
+          steeringGroupId: group!.id,
+          title: `Mål ${n}`,
+          kpi: 'hires',
+          target: 10,
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          ownerName: 'Styregruppen',
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: goals.id });
+    const [first, ...rest] = goalRows.map((g) => g.id);
+    if (key === 'own') {
+      steering.ownGroup = group!.id;
+      steering.ownGoal = first!;
+      steering.ownGoals = rest;
+    } else {
+      steering.otherGroup = group!.id;
+      steering.otherGoal = first!;
+      steering.otherGoals = rest;
+    }
+  }
+  const milestone = async (partnershipId: string | null) => {
+    const [row] = await t.deps.db
+      .insert(milestones)
+      .values({
+        partnershipId,
+        title: 'Milepæl (matrix)',
+        dueDate: '2026-06-01',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: milestones.id });
+    return row!.id;
+  };
+  steering.programmeMilestone = await milestone(null);
+  steering.ownMilestone = await milestone(own.partnership.id);
+  for (let i = 0; i < 6; i++) {
+    steering.programmeMilestones.push(await milestone(null));
+    steering.ownMilestones.push(await milestone(own.partnership.id));
+  }
+});
+
+/** A report run per world, asked for by its steering member; the own one built (issue 7 item 5). */
+const reportIds = { own: '', other: '' };
+beforeAll(async () => {
+  for (const [w, key] of [
+    [own, 'own'],
+    [other, 'other'],
+  ] as const) {
+    reportIds[key] = await insertRun(t.deps.db, {
+      partnershipId: w.partnership.id,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      format: 'xlsx',
+      suppressed: true,
+      requestedBy: w.users.steering.id,
+      now: t.clock.now(),
+    });
+  }
+  await runReport(t.deps, reportIds.own);
 });
 
 async function buildCv(residentId: string) {

@@ -35,8 +35,12 @@ describe('navigationFor', () => {
       '/openings',
       '/agreements',
       '/residents',
+      '/dashboard',
+      '/steering',
       '/reports/bias',
       '/reports/retention',
+      '/reports',
+      '/indicators',
       '/admin/partnerships',
       '/admin/housing-organisations',
       '/admin/housing-areas',
@@ -47,6 +51,7 @@ describe('navigationFor', () => {
       '/admin/audit',
       '/admin/matching',
       '/admin/retention',
+      '/admin/evaluation-export',
       '/admin/outbox',
       '/account/password',
     ]);
@@ -183,8 +188,34 @@ describe('navigationFor', () => {
     }
   });
 
+  it('gives the area indicators to every staff role (steering too) under data, and companies none', () => {
+    for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'steering'] as const) {
+      const item = navigationFor(meWith(role)).find((i) => i.to === '/indicators');
+      expect(item?.group).toBe('data');
+    }
+    expect(paths('company_contact')).not.toContain('/indicators');
+  });
+
   it('puts reference lists under /admin for admins and /data for staff', () => {
     expect(referencePath(meWith('admin'), 'jobcenters')).toBe('/admin/jobcenters');
     expect(referencePath(meWith('steering'), 'jobcenters')).toBe('/data/jobcenters');
+  });
+});
+
+describe('the dashboard', () => {
+  it('comes first among the reports for every staff role, and not for a company contact', () => {
+    for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'steering'] as const) {
+      const reports = navigationFor(meWith(role)).filter((i) => i.group === 'reports');
+      expect(reports[0]).toEqual({ to: '/dashboard', labelKey: 'dashboard.nav', group: 'reports' });
+    }
+    expect(paths('company_contact')).not.toContain('/dashboard');
+  });
+
+  it('gives the steering page to every staff role right after the dashboard, and not to a company contact', () => {
+    for (const role of ['admin', 'housing_staff', 'social_worker', 'job_consultant', 'steering'] as const) {
+      const reports = navigationFor(meWith(role)).filter((i) => i.group === 'reports');
+      expect(reports[1]).toEqual({ to: '/steering', labelKey: 'steeringPage.nav', group: 'reports' });
+    }
+    expect(paths('company_contact')).not.toContain('/steering');
   });
 });

@@ -98,11 +98,23 @@ export function navigationFor(me: TMe): TNavItem[] {
       group: 'overview',
       count: { path: '/api/escalations', query: { state: 'open' }, labelKey: 'escalations.navCount' },
     });
-  // Reports: aggregates with small counts suppressed, so the steering group sees them too.
+  // Reports: aggregates with small counts suppressed, so the steering group sees them too. The
+  // dashboard (issue 7) first: the overview the others go into detail on.
+  if (meCan(me, 'read', { kind: 'dashboard' }))
+    items.push({ to: '/dashboard', labelKey: 'dashboard.nav', group: 'reports' });
+  // The steering group's goals and milestones (issue 7): about the programme, all staff read them.
+  if (meCan(me, 'list', { kind: 'steering_group' }))
+    items.push({ to: '/steering', labelKey: 'steeringPage.nav', group: 'reports' });
   if (meCan(me, 'read', { kind: 'bias_report' }))
     items.push({ to: '/reports/bias', labelKey: 'biasReport.nav', group: 'reports' });
   if (meCan(me, 'read', { kind: 'retention_report' }))
     items.push({ to: '/reports/retention', labelKey: 'retentionReport.nav', group: 'reports' });
+  // Partnership reports as PDF and Excel (issue 7): for everyone who may ask for one.
+  if (meCan(me, 'create', { kind: 'report' }))
+    items.push({ to: '/reports', labelKey: 'reports.nav', group: 'reports' });
+  // Area indicators (issue 7): aggregates about areas, every staff role reads them.
+  if (meCan(me, 'list', { kind: 'area_indicator' }))
+    items.push({ to: '/indicators', labelKey: 'indicators.nav', group: 'data' });
   const slugs = admin ? REFERENCE_SLUGS : STAFF_REFERENCE_SLUGS;
   for (const slug of slugs) {
     if (meCan(me, 'list', resourceOfKind(REFERENCE_KIND[slug]))) {
@@ -120,6 +132,9 @@ export function navigationFor(me: TMe): TNavItem[] {
   // Who the retention rule anonymises next: names from every partnership, the secretariat only.
   if (meCan(me, 'list', { kind: 'resident_retention' }))
     items.push({ to: '/admin/retention', labelKey: 'nav.retention', group: 'admin' });
+  // The pseudonymised evaluation export (issue 7): person-level, so the secretariat alone.
+  if (meCan(me, 'export', { kind: 'evaluation_export' }))
+    items.push({ to: '/admin/evaluation-export', labelKey: 'evaluationExport.nav', group: 'admin' });
   if (me.demo && meCan(me, 'list', { kind: 'mail_outbox' })) {
     items.push({ to: '/admin/outbox', labelKey: 'nav.outbox', group: 'admin' });
   }

@@ -30,6 +30,10 @@ const MatchingWeightsPage = page(
   'MatchingWeightsPage',
 );
 const OutboxPage = page(() => import('@client/features/outbox/OutboxPage.tsx'), 'OutboxPage');
+const EvaluationExportPage = page(
+  () => import('@client/features/evaluation-export/EvaluationExportPage.tsx'),
+  'EvaluationExportPage',
+);
 const AccessibilityPage = page(
   () => import('@client/features/accessibility/AccessibilityStatementPage.tsx'),
   'AccessibilityStatementPage',
@@ -128,6 +132,14 @@ const RetentionReportPage = page(
   () => import('@client/features/retention-report/RetentionReportPage.tsx'),
   'RetentionReportPage',
 );
+const DashboardPage = page(() => import('@client/features/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const SteeringPage = page(() => import('@client/features/steering/SteeringPage.tsx'), 'SteeringPage');
+const ReportsPage = page(() => import('@client/features/reports/ReportsPage.tsx'), 'ReportsPage');
+const HousingAreaPage = page(
+  () => import('@client/features/housing-areas/HousingAreaPage.tsx'),
+  'HousingAreaPage',
+);
+const IndicatorsPage = page(() => import('@client/features/indicators/IndicatorsPage.tsx'), 'IndicatorsPage');
 const NotFoundPage = page(() => import('@client/features/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -402,6 +414,47 @@ export const router = createBrowserRouter([
           </RequireCan>
         ),
       },
+      {
+        path: '/dashboard',
+        element: (
+          <RequireCan kind="dashboard" action="read">
+            <DashboardPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/reports',
+        element: (
+          <RequireCan kind="report" action="create">
+            <ReportsPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/steering',
+        element: (
+          <RequireCan kind="steering_group">
+            <SteeringPage />
+          </RequireCan>
+        ),
+      },
+      // An area's facts, indicators and classification (issue 7): every staff role reads them.
+      {
+        path: '/areas/:id',
+        element: (
+          <RequireCan kind="housing_area" action="read">
+            <HousingAreaPage />
+          </RequireCan>
+        ),
+      },
+      {
+        path: '/indicators',
+        element: (
+          <RequireCan kind="area_indicator">
+            <IndicatorsPage />
+          </RequireCan>
+        ),
+      },
       ...REFERENCE_SLUGS.map((slug) => ({
         path: `/admin/${slug}`,
         element: (
@@ -456,6 +509,14 @@ export const router = createBrowserRouter([
           <RequireAdmin>
             <RetentionPage />
           </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/evaluation-export',
+        element: (
+          <RequireCan kind="evaluation_export" action="export">
+            <EvaluationExportPage />
+          </RequireCan>
         ),
       },
       {

@@ -12,12 +12,15 @@ import {
 } from '@server/db/schema/index.ts';
 import { hashPassword } from '@server/platform/auth/passwords.ts';
 import { eq, sql } from 'drizzle-orm';
+import { loadDemoActivity } from './demo-activity.ts';
 import { loadDemoCompanies } from './demo-companies.ts';
 import { loadDemoCvs } from './demo-cvs.ts';
+import { loadDemoHistory } from './demo-history.ts';
 import { loadDemoIndicators } from './demo-indicators.ts';
 import { loadDemoPlacements } from './demo-placements.ts';
 import { loadDemoProposals } from './demo-proposals.ts';
 import { loadDemoResidents } from './demo-residents.ts';
+import { loadDemoSteering } from './demo-steering.ts';
 import { loadDemoWork } from './demo-work.ts';
 
 // Danish demo data, loaded only when JOBBRO_DEMO is on. Partners are the real ones of seed 001
@@ -169,6 +172,9 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
     await loadDemoProposals(db);
     await loadDemoPlacements(db);
     await loadDemoIndicators(db);
+    await loadDemoActivity(db);
+    await loadDemoSteering(db);
+    await loadDemoHistory(db);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -211,6 +217,9 @@ export async function loadDemoData(db: TDb): Promise<boolean> {
   await loadDemoProposals(db);
   await loadDemoPlacements(db);
   await loadDemoIndicators(db);
+  await loadDemoActivity(db);
+  await loadDemoSteering(db);
+  await loadDemoHistory(db);
   return true;
 }
 

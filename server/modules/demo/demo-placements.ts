@@ -443,12 +443,25 @@ export async function loadDemoPlacements(db: TDb, now: Date = new Date()): Promi
           });
         }
       }
+      // Each status change is dated when it happened (the case history's trigger records it at
+      // updated_at): a hire when the job starts, a trial's job or an education when it ended in one.
+      const startedAt = dayAt(p.startedDaysAgo);
+      const endedAt = p.end ? dayAt(p.startedDaysAgo - p.end.afterDays) : startedAt;
       if (p.status === 'active' && p.type !== 'work_trial' && p.type !== 'site_trial') {
-        await tx.update(residents).set({ status: 'in_job' }).where(eq(residents.id, person.match.id));
+        await tx
+          .update(residents)
+          .set({ status: 'in_job', updatedAt: startedAt })
+          .where(eq(residents.id, person.match.id));
       } else if (p.status === 'converted') {
-        await tx.update(residents).set({ status: 'in_job' }).where(eq(residents.id, person.match.id));
+        await tx
+          .update(residents)
+          .set({ status: 'in_job', updatedAt: endedAt })
+          .where(eq(residents.id, person.match.id));
       } else if (p.status === 'education') {
-        await tx.update(residents).set({ status: 'in_education' }).where(eq(residents.id, person.match.id));
+        await tx
+          .update(residents)
+          .set({ status: 'in_education', updatedAt: endedAt })
+          .where(eq(residents.id, person.match.id));
       }
       made += 1;
     }

@@ -32,6 +32,7 @@ export async function retentionPlacements(
   if (partnershipIds.length === 0) return [];
   return db
     .select({
+      id: placements.id,
       partnershipId: sql<string>`${placements.partnershipId}`,
       companyId: placements.companyId,
       companyName: companies.name,

@@ -1,6 +1,6 @@
 import { OPENING_TYPE_INFO } from '@domain/opening-types.ts';
 import type { TRetentionQuery, TRetentionReport } from '@domain/placement.schema.ts';
-import { isAdmin, type TActor } from '@domain/policy.ts';
+import { isAdmin, worksCasesOf } from '@domain/policy.ts';
 import { retentionFigures, type TRetentionPlacement } from '@domain/reports/retention.ts';
 import { addDays, addMonths, danishDate } from '@domain/time.ts';
 import {
@@ -18,15 +18,6 @@ import { allPartnerships, retentionPlacements } from './retention.repository.ts'
 
 /** The default period: the last 24 months up to today. */
 export const RETENTION_DEFAULT_MONTHS = 24;
-
-/** Does the actor work the partnership's cases (its social worker, or a job consultant of its municipality)? */
-function worksIn(actor: TActor, p: TPartnershipRow): boolean {
-  return actor.memberships.some(
-    (m) =>
-      (m.role === 'social_worker' && m.partnershipId === p.id) ||
-      (m.role === 'job_consultant' && m.municipalityId === p.municipalityId),
-  );
-}
 
 function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -79,7 +70,7 @@ export function createRetentionService(deps: TAppDeps) {
       const from = query.from ?? addDays(addMonths(to, -RETENTION_DEFAULT_MONTHS), 1);
       if (from > to) throw fieldError('to', 'Slutdatoen skal ligge på eller efter startdatoen.');
 
-      const suppressed = !chosen.every((p) => worksIn(actor, p));
+      const suppressed = !chosen.every((p) => worksCasesOf(actor, p));
       const rows = await retentionPlacements(
         db,
         chosen.map((p) => p.id),

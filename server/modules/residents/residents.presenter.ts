@@ -121,10 +121,17 @@ export function presentResident(
 export function presentNote(n: {
   id: string;
   text: string;
+  kind: TResidentNote['kind'];
   authorName: string | null;
   createdAt: Date;
 }): TResidentNote {
-  return { id: n.id, text: n.text, authorName: n.authorName, createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    text: n.text,
+    kind: n.kind,
+    authorName: n.authorName,
+    createdAt: n.createdAt.toISOString(),
+  };
 }
 
 export function presentScreening(s: TScreeningRow): TScreening {

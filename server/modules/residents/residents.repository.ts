@@ -313,6 +313,7 @@ export async function notesOf(db: TDbOrTx, residentId: string) {
     .select({
       id: residentNotes.id,
       text: residentNotes.text,
+      kind: residentNotes.kind,
       authorName: users.name,
       createdAt: residentNotes.createdAt,
     })

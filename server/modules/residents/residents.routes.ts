@@ -146,7 +146,12 @@ export function registerResidentRoutes(app: FastifyInstance, deps: TAppDeps): vo
       schema: { tags, params: ZIdParams, body: ZResidentNoteInput, response: { 201: ZResidentNote } },
     },
     async (request, reply) => {
-      const created = await service.addNote(request.ctx, request.params.id, request.body.text);
+      const created = await service.addNote(
+        request.ctx,
+        request.params.id,
+        request.body.text,
+        request.body.kind,
+      );
       reply.code(201);
       return created;
     },

@@ -405,21 +405,27 @@ export function createResidentsService(deps: TAppDeps) {
       return (await notesOf(db, id)).map(presentNote);
     },
 
-    async addNote(ctx: TRequestContext, id: string, text: string): Promise<TResidentNote> {
+    /** A note, or the record of a counselling session (kind 'counselling', counted in the reports). */
+    async addNote(
+      ctx: TRequestContext,
+      id: string,
+      text: string,
+      kind: TResidentNote['kind'] = 'note',
+    ): Promise<TResidentNote> {
       const actor = requireActor(ctx);
       await seeAsProfessional(ctx, id, 'update');
       const now = clock.now();
       const noteId = await db.transaction(async (tx) => {
         const [created] = await tx
           .insert(residentNotes)
-          .values({ residentId: id, text, authorId: actor.userId, createdAt: now })
+          .values({ residentId: id, text, kind, authorId: actor.userId, createdAt: now })
           .returning({ id: residentNotes.id });
         await touchResidentActivity(tx, id, now);
         await recordAudit(tx, ctx, {
           action: 'create',
           entityType: 'resident_note',
           entityId: created!.id,
-          details: { residentId: id },
+          details: { residentId: id, kind },
         });
         return created!.id;
       });

@@ -1,4 +1,4 @@
-import { auditEvents, residentConsents, residents } from '@server/db/schema/index.ts';
+import { auditEvents, residentConsents, residentNotes, residents } from '@server/db/schema/index.ts';
 import {
   buildConsent,
   buildPartnershipWorld,
@@ -601,6 +601,34 @@ describe('case notes', () => {
     expect((await s.admin.get(`/api/residents/${r.id}/notes`)).statusCode).toBe(403);
     expect((await s.social_worker_other.get(`/api/residents/${r.id}/notes`)).statusCode).toBe(404);
     expect((await s.job_consultant.post(`/api/residents/${r.id}/notes`, { text: ' ' })).statusCode).toBe(400);
+  });
+
+  it('record a counselling session as such (the reports count them), a plain note by default', async () => {
+    const r = await buildResident(t.deps.db, registeredBy('jobcenter'));
+    await buildConsent(t.deps.db, { residentId: r.id, scope: 'sharing' });
+    const path = `/api/residents/${r.id}/notes`;
+    const session = await s.job_consultant.post(path, {
+      text: 'Samtale om uddannelse.',
+      kind: 'counselling',
+    });
+    expect(session.statusCode).toBe(201);
+    expect(session.json()).toMatchObject({ text: 'Samtale om uddannelse.', kind: 'counselling' });
+    expect((await s.job_consultant.post(path, { text: 'Ringede.' })).json().kind).toBe('note');
+    const bad = await s.job_consultant.post(path, { text: 'Hej', kind: 'meeting' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({ kind: 'Vælg notat eller vejledningssamtale.' });
+    const stored = await t.deps.db
+      .select({ kind: residentNotes.kind })
+      .from(residentNotes)
+      .where(eq(residentNotes.residentId, r.id));
+    expect(stored.map((n) => n.kind).sort()).toEqual(['counselling', 'note']);
+    const seen = await s.social_worker.get(path);
+    expect(
+      seen
+        .json()
+        .map((n: { kind: string }) => n.kind)
+        .sort(),
+    ).toEqual(['counselling', 'note']);
   });
 });
 

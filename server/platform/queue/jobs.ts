@@ -8,6 +8,7 @@ import {
 import { sendFollowUpDigests } from '@server/modules/follow-ups/follow-up-digest.ts';
 import { sendDueDialogueReminders } from '@server/modules/job-dialogues/job-dialogues.service.ts';
 import { purgeIndexChanges } from '@server/modules/matching/match-data.repository.ts';
+import { purgeReportRuns, reportJobs } from '@server/modules/reports/reports.service.ts';
 import {
   purgeResidentImports,
   residentImportJobs,
@@ -52,6 +53,8 @@ export async function purgeExpiredData(deps: Pick<TAppDeps, 'db' | 'clock' | 'co
   await deps.db.delete(invitations).where(lt(invitations.expiresAt, ago(30)));
   // Jobcenter lists: the file after 24 hours unless stored, the import after 12 months.
   await purgeResidentImports(deps);
+  // Partnership reports: the run and its file 24 hours after it was asked for.
+  await purgeReportRuns(deps);
   // The match index feed is read within seconds; a server idle for longer rebuilds anyway.
   await purgeIndexChanges(deps.db, ago(1));
   // Allocation plans are decided within days; the proposals made from them stay.
@@ -119,5 +122,7 @@ export function platformJobs(
     },
     // The jobcenter list import's dry run and store.
     ...residentImportJobs(deps),
+    // Partnership reports, built section by section with progress.
+    ...reportJobs(deps),
   ];
 }

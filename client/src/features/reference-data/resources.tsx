@@ -61,10 +61,16 @@ export interface TResourceDef<T extends { id: string; name: string }> {
 
 const str = (v: string | null | undefined) => v ?? '';
 
-function nameCell(name: string, fictional: boolean, t: TFunction): ReactNode {
+function nameCell(name: string, fictional: boolean, t: TFunction, to?: string): ReactNode {
   return (
     <Group gap={6} wrap="nowrap">
-      <span style={{ fontWeight: 600 }}>{name}</span>
+      {to ? (
+        <Anchor component={Link} to={to} fw={600}>
+          {name}
+        </Anchor>
+      ) : (
+        <span style={{ fontWeight: 600 }}>{name}</span>
+      )}
       {/* The demo data already names fictional rows "(fiktiv)"; say it only where the name does not. */}
       {fictional && !/fiktiv/i.test(name) ? (
         <Badge color="gray" size="sm" style={{ flexShrink: 0 }}>
@@ -234,7 +240,8 @@ export const housingAreas: TResourceDef<THousingArea> = {
       key: 'name',
       header: t('field.name'),
       sortKey: 'name',
-      render: (r) => nameCell(r.name, r.isFictional, t),
+      // The area's own page: its facts, indicators and classification.
+      render: (r) => nameCell(r.name, r.isFictional, t, `/areas/${r.id}`),
     },
     {
       key: 'housingOrganisationName',

@@ -3,13 +3,16 @@ import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { useSchemaSubmit } from '@client/components/form-errors.ts';
 import { formatDateTime } from '@client/lib/format.ts';
 import { type TResident, type TResidentNote, ZResidentNoteInput } from '@domain/resident.schema.ts';
-import { Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess, RESIDENTS_PATH } from './resident-ui.tsx';
 
-/** Case notes: newest first, with author and time; only the professional view has them. */
+/**
+ * Case notes: newest first, with author and time; only the professional view has them. A note can
+ * record a counselling session (vejledningssamtale), which the partnership reports count.
+ */
 export function NotesTab({ resident }: { resident: TResident }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -19,9 +22,11 @@ export function NotesTab({ resident }: { resident: TResident }) {
     queryFn: ({ signal }) => api.get<TResidentNote[]>(path, undefined, signal),
   });
   const [text, setText] = useState('');
+  const [counselling, setCounselling] = useState(false);
   const { errors, setErrors, error, busy, submit } = useSchemaSubmit(ZResidentNoteInput, async (data) => {
     await api.post(path, data);
     setText('');
+    setCounselling(false);
     await qc.invalidateQueries({ queryKey: [RESIDENTS_PATH, resident.id, 'notes'] });
     notifySuccess(t, t('residents.notes.added'));
   });
@@ -37,7 +42,7 @@ export function NotesTab({ resident }: { resident: TResident }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void submit({ text });
+            void submit({ text, kind: counselling ? 'counselling' : 'note' });
           }}
         >
           <Stack gap="xs" maw={720}>
@@ -53,6 +58,12 @@ export function NotesTab({ resident }: { resident: TResident }) {
                 setText(e.currentTarget.value);
                 setErrors({});
               }}
+            />
+            <Checkbox
+              label={t('residents.notes.counselling')}
+              description={t('residents.notes.counsellingHint')}
+              checked={counselling}
+              onChange={(e) => setCounselling(e.currentTarget.checked)}
             />
             <Group>
               <Button type="submit" loading={busy}>
@@ -76,9 +87,16 @@ export function NotesTab({ resident }: { resident: TResident }) {
         >
           {items.map((n) => (
             <Paper component="li" key={n.id} withBorder radius="md" p="sm">
-              <Text size="sm" c="dimmed" mb={4}>
-                {t('residents.notes.by', { name: n.authorName ?? '', time: formatDateTime(n.createdAt) })}
-              </Text>
+              <Group gap="xs" mb={4}>
+                <Text size="sm" c="dimmed">
+                  {t('residents.notes.by', { name: n.authorName ?? '', time: formatDateTime(n.createdAt) })}
+                </Text>
+                {n.kind === 'counselling' ? (
+                  <Badge color="blue" tt="none">
+                    {t('residents.notes.counselling')}
+                  </Badge>
+                ) : null}
+              </Group>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{n.text}</Text>
             </Paper>
           ))}
