@@ -6,14 +6,14 @@ import {
   goalMeasuredPeriod,
   goalProgress,
   kpiMeasure,
-  type TKpiFigureSet,
   type TKpiMeasure,
 } from './goals.ts';
+import type { TKpiValues } from './kpi.ts';
 
 const byType = (o: Partial<Record<TOpeningType, number>>) =>
   Object.fromEntries(OPENING_TYPES.map((t) => [t, o[t] ?? 0])) as Record<TOpeningType, number>;
 
-const FIGURES: TKpiFigureSet = {
+const FIGURES: TKpiValues = {
   openings: 40,
   referrals: 38,
   proposals: 25,

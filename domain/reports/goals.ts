@@ -1,40 +1,12 @@
 import type { TOpeningType } from '../opening-types.ts';
 import { daysBetween } from '../time.ts';
 import { publishedCount } from './bias.ts';
-import { goalTrafficLight, KPI_CATALOGUE, type TKpiKey, type TTrafficLight } from './kpi.ts';
+import { goalTrafficLight, KPI_CATALOGUE, type TKpiKey, type TKpiValues, type TTrafficLight } from './kpi.ts';
 
 // A goal's progress (issue 7 item 1), pure: the KPI figures of its partnership and period in, what
 // the steering page shows out. The traffic light is always judged on the true value; what is shown
 // of the value itself depends on the viewer (aggregate-only viewers never see a count of 1-4, nor
 // a rate or median taken over one: "< 5", as the bias and retention reports do it).
-
-/** The KPI figures of a partnership and period (server/modules/dashboard/dashboard-figures.ts). */
-export interface TKpiFigureSet {
-  openings: number;
-  referrals: number;
-  proposals: number;
-  interviews: number;
-  hires: number;
-  apprenticeships: number;
-  leisure_jobs: number;
-  into_education: number;
-  hiresByType: Record<TOpeningType, number>;
-  retention_6: number | null;
-  retention_12: number | null;
-  median_days_to_referral: number | null;
-  median_days_to_first_proposal: number | null;
-  clause_fulfilment: number | null;
-  bases: {
-    retention6Due: number;
-    retention6Retained: number;
-    retention12Due: number;
-    retention12Retained: number;
-    timedReferrals: number;
-    timedFirstProposals: number;
-    clauseTarget: number;
-    clauseActual: number;
-  };
-}
 
 /**
  * Share of a goal's period that has passed on `today`, counting whole Danish days and today
@@ -70,7 +42,7 @@ export interface TKpiMeasure {
 
 /** The value of a (non-indicator) KPI in a figure set. */
 export function kpiMeasure(
-  figures: TKpiFigureSet,
+  figures: TKpiValues,
   kpi: Exclude<TKpiKey, 'area_indicator'>,
   openingType: TOpeningType | null,
 ): TKpiMeasure {

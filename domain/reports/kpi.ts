@@ -1,3 +1,5 @@
+import type { TOpeningType } from '../opening-types.ts';
+
 // The KPI catalogue (issue 7 item 1): what a steering group can set a goal on, with its unit and
 // which way is better. The dashboard computes the same figures (server/modules/dashboard), so a
 // goal's actual is exactly the dashboard's number for its partnership and period.
@@ -204,4 +206,51 @@ export function goalTrafficLight(input: TGoalProgressInput): TTrafficLight {
   }
   if (actual <= mark) return 'green';
   return actual <= mark + margin ? 'yellow' : 'red';
+}
+
+/**
+ * A partnership's KPI figures for a period, exact (callers hide small counts for aggregate-only
+ * viewers). Computed by server/modules/dashboard/dashboard-figures.ts (kpiValues); the dashboard,
+ * goals and reports read this one shape.
+ */
+export interface TKpiValues {
+  /** Openings created in the period (Danish day of created_at). */
+  openings: number;
+  /** Openings first sent to a job consultant or social worker in the period (opening_referrals). */
+  referrals: number;
+  /** Proposals created in the period. */
+  proposals: number;
+  /** Proposals with their interview in the period (proposals.interview_at). */
+  interviews: number;
+  /** Placements starting in the period, all types. */
+  hires: number;
+  /** Apprentices and trainees among the hires. */
+  apprenticeships: number;
+  /** Leisure jobs among the hires. */
+  leisure_jobs: number;
+  /** People into education in the period, each once (case status, or a placement ended into education). */
+  into_education: number;
+  /** Hires per placement type. */
+  hiresByType: Record<TOpeningType, number>;
+  /** Percent 0-100 of the period's hires due at 6 months that were retained (retention.ts); null when none due. */
+  retention_6: number | null;
+  /** The same at 12 months. */
+  retention_12: number | null;
+  /** Median days (fractional) from an opening's creation to its first referral, openings created in the period. */
+  median_days_to_referral: number | null;
+  /** Median days (fractional) from an opening's creation to its first proposal, openings created in the period. */
+  median_days_to_first_proposal: number | null;
+  /** Percent 0-100: sum of min(fulfilled, target) over sum of targets of the clauses overlapping the period. */
+  clause_fulfilment: number | null;
+  /** What each rate and median is taken over, so a caller can hide one derived from a small count. */
+  bases: {
+    retention6Due: number;
+    retention6Retained: number;
+    retention12Due: number;
+    retention12Retained: number;
+    timedReferrals: number;
+    timedFirstProposals: number;
+    clauseTarget: number;
+    clauseActual: number;
+  };
 }

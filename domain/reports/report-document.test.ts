@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPENING_TYPES, type TOpeningType } from '../opening-types.ts';
 import type { TGoal } from '../steering.schema.ts';
 import { danishLocalToUtc } from '../time.ts';
+import type { TKpiValues } from './kpi.ts';
 import { MOVEMENT_GROUPS, type TMovementTable } from './outcome-tables.ts';
 import {
   buildReportDocument,
@@ -12,7 +13,6 @@ import {
   SMALL_COUNT_TEXT,
   type TCell,
   type TReportInput,
-  type TReportKpis,
   tablesOf,
 } from './report-document.ts';
 
@@ -22,7 +22,7 @@ import {
 const hires = (o: Partial<Record<TOpeningType, number>>) =>
   Object.fromEntries(OPENING_TYPES.map((t) => [t, o[t] ?? 0])) as Record<TOpeningType, number>;
 
-const KPIS: TReportKpis = {
+const KPIS: TKpiValues = {
   openings: 40,
   referrals: 38,
   proposals: 3,

@@ -1,8 +1,8 @@
-import { OPENING_TYPE_INFO, OPENING_TYPES, type TOpeningType } from '../opening-types.ts';
+import { OPENING_TYPE_INFO, OPENING_TYPES } from '../opening-types.ts';
 import type { TGoal } from '../steering.schema.ts';
 import { danishDate, danishTime, formatDanishDate } from '../time.ts';
 import { MIN_SHOWN_COUNT, publishedCount } from './bias.ts';
-import { KPI_CATALOGUE, TRAFFIC_LIGHT_LABEL_DA } from './kpi.ts';
+import { KPI_CATALOGUE, type TKpiValues, TRAFFIC_LIGHT_LABEL_DA } from './kpi.ts';
 import {
   MOVEMENT_TOTAL_LABEL_DA,
   type TActiveCasesYear,
@@ -82,36 +82,8 @@ export interface TReportDocument {
   sections: TReportSection[];
 }
 
-/** The KPI figures the report prints (server/modules/dashboard/dashboard-figures.ts's kpiValues). */
-export interface TReportKpis {
-  openings: number;
-  referrals: number;
-  proposals: number;
-  interviews: number;
-  hires: number;
-  apprenticeships: number;
-  leisure_jobs: number;
-  into_education: number;
-  hiresByType: Record<TOpeningType, number>;
-  retention_6: number | null;
-  retention_12: number | null;
-  median_days_to_referral: number | null;
-  median_days_to_first_proposal: number | null;
-  clause_fulfilment: number | null;
-  bases: {
-    retention6Due: number;
-    retention6Retained: number;
-    retention12Due: number;
-    retention12Retained: number;
-    timedReferrals: number;
-    timedFirstProposals: number;
-    clauseTarget: number;
-    clauseActual: number;
-  };
-}
-
 /** Hires into work: every hire that is not a trial (virksomhedspraktik, snusepraktik). */
-export function intoWorkOf(kpis: Pick<TReportKpis, 'hiresByType'>): number {
+export function intoWorkOf(kpis: Pick<TKpiValues, 'hiresByType'>): number {
   return OPENING_TYPES.filter((t) => !TRIAL_TYPES.includes(t)).reduce(
     (sum, t) => sum + kpis.hiresByType[t],
     0,
@@ -138,7 +110,7 @@ export interface TReportInput {
   generatedAt: Date;
   /** The reader sees aggregates only: counts 1-4 become "< 5" and what is derived from them is hidden. */
   suppressed: boolean;
-  kpis: TReportKpis;
+  kpis: TKpiValues;
   areas: readonly { id: string; name: string }[];
   indicators: readonly TReportIndicatorValue[];
   movement: TMovementTable;

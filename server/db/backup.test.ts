@@ -15,10 +15,15 @@ it('backs up every table and restores it into an empty database, sequences inclu
   await s.patch(`/api/housing-areas/${world.area.id}`, { name: 'Ellekonebakken – "ny" afdeling\tmed tab' });
   // A resident and an opening: their triggers write the match index's change feed, which the
   // backup leaves out (the restore writes it anew through the same triggers).
-  await buildResident(t.deps.db, {
+  const resident = await buildResident(t.deps.db, {
     municipalityId: world.municipality.id,
     registeredByPlanId: world.plan.id,
   });
+  // A case change a day later: the history has two rows, the second not at registration.
+  await t.deps.pool.query(
+    `update residents set status = 'in_job', updated_at = updated_at + interval '1 day' where id = $1`,
+    [resident.id],
+  );
   await buildOpening(t.deps.db, { partnershipId: world.partnership.id, companyId: world.company.id });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jobbro-backup-'));
   const file = path.join(dir, 'backup.sql');
@@ -32,6 +37,9 @@ it('backs up every table and restores it into an empty database, sequences inclu
   expect(await isEmptyDatabase(pool)).toBe(true);
   const counts = await restoreBackup(pool, file);
   expect(counts).toMatchObject({ users: 6, memberships: 6, housing_areas: 1, residents: 1, openings: 1 });
+  // The residents' case history comes back as it was, not as the trigger rewrites it on restore.
+  const history = 'select resident_id, changed_at, status from resident_case_changes order by id';
+  expect((await pool.query(history)).rows).toEqual((await t.deps.pool.query(history)).rows);
   const { rows } = await pool.query('select name from housing_areas');
   expect(rows[0].name).toBe('Ellekonebakken – "ny" afdeling\tmed tab');
   // The audit sequence continues after the restored events.

@@ -46,6 +46,13 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['match_index_changes']);
 const TRANSIENT_SEQUENCES: ReadonlySet<string> = new Set(['match_index_changes_id_seq']);
 
+/**
+ * Tables a trigger fills while the rows they depend on are restored: the residents' case history
+ * is written anew (at registration) as each resident row comes back. The backup holds the real
+ * history, so the restore clears what the trigger just wrote before copying it in.
+ */
+const TRIGGER_FILLED_TABLES: ReadonlySet<string> = new Set(['resident_case_changes']);
+
 /** The tables a backup holds, in dependency order. */
 async function backedUpTables(client: pg.PoolClient | pg.Client): Promise<string[]> {
   return (await tablesInDependencyOrder(client)).filter((t) => !TRANSIENT_TABLES.has(t));
@@ -76,6 +83,7 @@ export async function writeBackup(pool: pg.Pool, file: string, note: string): Pr
       const columnList = cols.map((c) => ident(c.name)).join(', ');
       const { rows } = await client.query<{ n: string }>(`select count(*) as n from public.${ident(table)}`);
       tables[table] = Number(rows[0]!.n);
+      if (TRIGGER_FILLED_TABLES.has(table)) out.write(`DELETE FROM public.${ident(table)};\n`);
       out.write(`COPY public.${ident(table)} (${columnList}) FROM stdin;\n`);
       const stream = client.query(copyTo(`COPY public.${ident(table)} (${columnList}) TO STDOUT`));
       for await (const chunk of stream) {
@@ -148,6 +156,10 @@ export async function restoreBackup(pool: pg.Pool, file: string): Promise<Record
         );
       } else if (/^SELECT pg_catalog\.setval\(/.test(line)) {
         await client.query(line);
+      } else {
+        // What a trigger wrote while the rows before came back (only tables that are so filled).
+        const clear = line.match(/^DELETE FROM public\."([^"]+)";$/);
+        if (clear && TRIGGER_FILLED_TABLES.has(clear[1]!)) await client.query(line);
       }
     }
     await client.query('commit');

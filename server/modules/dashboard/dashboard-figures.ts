@@ -1,4 +1,3 @@
-import type { TOpeningType } from '@domain/opening-types.ts';
 import {
   assembleFunnel,
   clauseFulfilment,
@@ -8,6 +7,7 @@ import {
   type TDashboardPlacement,
   type TFunnelFact,
 } from '@domain/reports/dashboard.ts';
+import type { TKpiValues } from '@domain/reports/kpi.ts';
 import { retentionFigures } from '@domain/reports/retention.ts';
 import type { TDbOrTx } from '@server/db/client.ts';
 import { retentionPlacements } from '@server/modules/placements/retention.repository.ts';
@@ -29,6 +29,8 @@ import {
 export type { TFiguresFilters } from './dashboard.repository.ts';
 
 /** Partnerships and a period of Danish days (yyyy-mm-dd, both included); `today` for retention and clauses. */
+export type { TKpiValues };
+
 export interface TFiguresScope {
   partnershipIds: readonly string[];
   from: string;
@@ -36,48 +38,6 @@ export interface TFiguresScope {
   today: string;
   /** Optional narrowing (the dashboard's filters); omitted: everything of the partnerships. */
   filters?: TFiguresFilters;
-}
-
-export interface TKpiValues {
-  /** Openings created in the period (Danish day of created_at). */
-  openings: number;
-  /** Openings first sent to a job consultant or social worker in the period (opening_referrals). */
-  referrals: number;
-  /** Proposals created in the period. */
-  proposals: number;
-  /** Proposals with their interview in the period (proposals.interview_at). */
-  interviews: number;
-  /** Placements starting in the period, all types. */
-  hires: number;
-  /** Apprentices and trainees among the hires. */
-  apprenticeships: number;
-  /** Leisure jobs among the hires. */
-  leisure_jobs: number;
-  /** People into education in the period, each once (case status, or a placement ended into education). */
-  into_education: number;
-  /** Hires per placement type. */
-  hiresByType: Record<TOpeningType, number>;
-  /** Percent 0-100 of the period's hires due at 6 months that were retained (retention.ts); null when none due. */
-  retention_6: number | null;
-  /** The same at 12 months. */
-  retention_12: number | null;
-  /** Median days (fractional) from an opening's creation to its first referral, openings created in the period. */
-  median_days_to_referral: number | null;
-  /** Median days (fractional) from an opening's creation to its first proposal, openings created in the period. */
-  median_days_to_first_proposal: number | null;
-  /** Percent 0-100: sum of min(fulfilled, target) over sum of targets of the clauses overlapping the period. */
-  clause_fulfilment: number | null;
-  /** What each rate and median is taken over, so a caller can hide one derived from a small count. */
-  bases: {
-    retention6Due: number;
-    retention6Retained: number;
-    retention12Due: number;
-    retention12Retained: number;
-    timedReferrals: number;
-    timedFirstProposals: number;
-    clauseTarget: number;
-    clauseActual: number;
-  };
 }
 
 /** Everything the figures are computed from, loaded once (the dashboard also breaks it down). */

@@ -12,6 +12,7 @@ import {
   users,
 } from '@server/db/schema/index.ts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { random } from './demo-residents.ts';
 
 // Demo activity for the partnership reports (issue 7 item 5), in Viborg: counselling sessions
 // (vejledningssamtaler, the Greve table) spread over this year and last year, and a few changes of
@@ -27,18 +28,6 @@ const MARKER = 'demo_activity_version';
 const VERSION = 1;
 const VIBORG_CODE = '791';
 const DAY_MS = 86_400_000;
-
-/** mulberry32, as in demo-residents.ts: a small fixed-seed generator. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SESSION_NOTES = [
   'Vejledningssamtale: talt om uddannelsesmuligheder og næste skridt.',

@@ -28,7 +28,7 @@ const RESIDENTS_VERSION = 1;
 const COUNT = 300;
 
 /** mulberry32: a small, fixed-seed generator, so the demo is the same on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@ import { api } from '@client/api/client.ts';
 import { meCan } from '@client/app/actor.ts';
 import { useCurrentMe } from '@client/app/auth.ts';
 import { DateField } from '@client/components/DateField.tsx';
+import { DefinitionsCard } from '@client/components/DefinitionsCard.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { SectionCard } from '@client/components/SectionCard.tsx';
@@ -249,7 +250,7 @@ function DashboardBody({ d, filtered }: { d: TDashboard; filtered: boolean }) {
           <Breakdowns d={d} />
         </>
       )}
-      <Definitions />
+      <DefinitionsCard namespace="dashboard" keys={DEFINITIONS} />
     </>
   );
 }
@@ -650,23 +651,3 @@ const DEFINITIONS = [
   'intoEducation',
   'smallCounts',
 ] as const;
-
-function Definitions() {
-  const { t } = useTranslation();
-  return (
-    <SectionCard title={t('dashboard.definitions')}>
-      <Box component="dl" m={0}>
-        {DEFINITIONS.map((key) => (
-          <Box key={key} mb="sm">
-            <Text component="dt" fw={700}>
-              {t(`dashboard.term.${key}`)}
-            </Text>
-            <Text component="dd" m={0}>
-              {t(`dashboard.definition.${key}`)}
-            </Text>
-          </Box>
-        ))}
-      </Box>
-    </SectionCard>
-  );
-}

@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { api } from '@client/api/client.ts';
 import { DateField } from '@client/components/DateField.tsx';
+import { DefinitionsCard } from '@client/components/DefinitionsCard.tsx';
 import { ErrorAlert } from '@client/components/ErrorAlert.tsx';
 import { PageHeader } from '@client/components/PageHeader.tsx';
 import { RateBarChart } from '@client/components/RateBarChart.tsx';
@@ -10,7 +11,7 @@ import { useOpeningLabels } from '@client/features/openings/opening-ui.tsx';
 import { formatDate } from '@client/lib/format.ts';
 import { OPENING_TYPES, type TOpeningType } from '@domain/opening-types.ts';
 import type { TRetentionFiguresOut, TRetentionReport, ZRetentionRow } from '@domain/placement.schema.ts';
-import { Box, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -148,7 +149,7 @@ function ReportBody({ report }: { report: TRetentionReport }) {
           <Trials figures={f} rows={report.byType} labelOf={typeLabel} />
         </>
       )}
-      <Definitions />
+      <DefinitionsCard namespace="retentionReport" keys={DEFINITIONS} />
     </>
   );
 }
@@ -376,23 +377,3 @@ function Trials({
 }
 
 const DEFINITIONS = ['hire', 'due', 'retained', 'missing', 'trials', 'daysToHire', 'smallCounts'] as const;
-
-function Definitions() {
-  const { t } = useTranslation();
-  return (
-    <SectionCard title={t('retentionReport.definitions')}>
-      <Box component="dl" m={0}>
-        {DEFINITIONS.map((key) => (
-          <Box key={key} mb="sm">
-            <Text component="dt" fw={700}>
-              {t(`retentionReport.term.${key}`)}
-            </Text>
-            <Text component="dd" m={0}>
-              {t(`retentionReport.definition.${key}`)}
-            </Text>
-          </Box>
-        ))}
-      </Box>
-    </SectionCard>
-  );
-}
