@@ -4,7 +4,6 @@ import type { TDbOrTx } from '@server/db/client.ts';
 import {
   evaluationExportKeys,
   housingAreas,
-  partnerships,
   residentCaseChanges,
   residents,
   users,
@@ -63,14 +62,6 @@ export async function revokeKey(db: TDbOrTx, id: string, at: Date): Promise<TKey
     .set({ revokedAt: at })
     .where(and(eq(evaluationExportKeys.id, id), isNull(evaluationExportKeys.revokedAt)))
     .returning();
-  return row;
-}
-
-export async function findPartnership(db: TDbOrTx, id: string) {
-  const [row] = await db
-    .select({ id: partnerships.id, name: partnerships.name })
-    .from(partnerships)
-    .where(eq(partnerships.id, id));
   return row;
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '@domain/evaluation-export.schema.ts';
 import { evaluationRows } from '@domain/reports/evaluation-export.ts';
 import { danishDate } from '@domain/time.ts';
+import { findPartnership } from '@server/modules/bias-report/bias-report.repository.ts';
 import { recordAudit } from '@server/platform/audit.ts';
 import { AppError } from '@server/platform/errors.ts';
 import type { TAppDeps } from '@server/platform/http/deps.ts';
@@ -18,7 +19,6 @@ import {
   evaluationEvents,
   exportPopulation,
   findKey,
-  findPartnership,
   insertKey,
   insertPersonExportEvents,
   listKeys,
